@@ -1,0 +1,13 @@
+# pinsmock_configure_target(tgt): the language level and warnings every target of ours gets.
+function(pinsmock_configure_target tgt)
+  target_compile_features(${tgt} PUBLIC cxx_std_17)
+  set_target_properties(${tgt} PROPERTIES CXX_EXTENSIONS OFF)
+  target_compile_options(${tgt} PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+  if(PINSMOCK_WERROR)
+    target_compile_options(${tgt} PRIVATE -Werror)
+  endif()
+  if(PINSMOCK_SANITIZE)
+    target_compile_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE} -fno-omit-frame-pointer)
+    target_link_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE})
+  endif()
+endfunction()

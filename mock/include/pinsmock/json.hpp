@@ -1,0 +1,77 @@
+#pragma once
+// The only place that includes RapidJSON. Both macros below must be identical in every TU, which
+// is why nothing else may include <rapidjson/...> directly.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace pinsmock {
+/// Thrown when RapidJSON's internal assertion fails (a bug: e.g. GetString() on a number).
+struct JsonLogicError : std::logic_error {
+  using std::logic_error::logic_error;
+};
+} // namespace pinsmock
+
+#ifndef RAPIDJSON_HAS_STDSTRING
+#define RAPIDJSON_HAS_STDSTRING 1
+#endif
+#ifndef RAPIDJSON_ASSERT
+#define RAPIDJSON_ASSERT(x)                                                                        \
+  do {                                                                                             \
+    if (!(x))                                                                                      \
+      throw ::pinsmock::JsonLogicError("RapidJSON assertion failed: " #x);                         \
+  } while (false)
+#endif
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace pinsmock::json {
+
+using Document = rapidjson::Document;
+using Value = rapidjson::Value;
+using Allocator = rapidjson::Document::AllocatorType;
+
+/// Why a text is not JSON: byte offset and RapidJSON's English description.
+struct ParseError {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+/// Parses text into a document; on failure returns the offset and reason.
+std::optional<ParseError> parse_into(Document& doc, std::string_view text);
+
+/// Serializes a value compactly.
+std::string dump(const Value& value);
+
+/// Serializes a value with two-space indentation (for people: --help, README samples, logs).
+std::string dump_pretty(const Value& value);
+
+/// Typed getters: the member's value when present and of the right type, otherwise nullopt.
+std::optional<std::string_view> get_string(const Value& object, std::string_view key);
+std::optional<std::int64_t> get_int(const Value& object, std::string_view key);
+std::optional<bool> get_bool(const Value& object, std::string_view key);
+/// The member when present (any type, null included), otherwise nullptr.
+const Value* find(const Value& object, std::string_view key);
+Value* find(Value& object, std::string_view key);
+
+/// A string value copied into `alloc`.
+Value string(std::string_view text, Allocator& alloc);
+
+/// Sets object[key] = value, replacing an existing member (copies the key into `alloc`).
+void set(Value& object, std::string_view key, Value value, Allocator& alloc);
+
+/// Makes `root` (built with doc's allocator) the document's root value.
+inline void set_root(Document& doc, Value& root) { static_cast<Value&>(doc).Swap(root); }
+
+/// Removes object[key] if present.
+void erase(Value& object, std::string_view key);
+
+/// Escapes a JSON-pointer token ("~" -> "~0", "/" -> "~1").
+std::string pointer_token(std::string_view token);
+
+} // namespace pinsmock::json

@@ -1,0 +1,75 @@
+#pragma once
+// The embeddable mock: construct, start(), point a client at base_url(), and let the destructor
+// stop it. Everything (store, ids, clock) belongs to the instance, so a test can run several.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pinsmock {
+
+/// What the mock does with a response that breaks its own contract.
+enum class ValidationMode {
+  Off,     // not checked
+  Report,  // served, with an X-Pinsmock-Violations header
+  Enforce, // replaced by a 500 and recorded in internal_errors()
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 0;                  // 0 = an ephemeral port chosen by the OS
+  std::string contracts_dir;     // empty = the contracts built into the binary
+  std::string fixtures_dir;      // empty = the default fixtures built into the binary
+  ValidationMode response_check = ValidationMode::Enforce;
+  bool strict_formats = false;   // enforce format: date-time on created_at (live omits the offset)
+  std::uint64_t seed = 1;        // ids (and generated analytics) derive from it
+  std::string today;             // "YYYY-MM-DD": fixes the clock; empty = the system's UTC date
+  std::size_t max_body_bytes = 10 * 1024 * 1024; // larger bodies answer 413
+  int threads = 0;               // worker threads; 0 = max(8, 4 x hardware threads)
+  std::function<void(std::string_view)> log; // one line per event; silent when empty
+};
+
+class MockServer {
+public:
+  /// Loads and validates contracts and fixtures; throws StartupError on bad data or options.
+  explicit MockServer(ServerOptions options = {});
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  /// Binds and starts serving; returns once requests are answered. Throws StartupError when the
+  /// port cannot be bound or the server is already started.
+  void start();
+  /// Stops serving and joins the server thread. Idempotent.
+  void stop() noexcept;
+
+  bool running() const;
+  int port() const;
+  /// "http://127.0.0.1:<port>/v5": interchangeable with Pinterest's base URL.
+  std::string base_url() const;
+  /// "http://127.0.0.1:<port>": where /__admin lives.
+  std::string root_url() const;
+
+  /// Restores the fixtures' state (pins, ids, clock), exactly what POST /__admin/reset does.
+  void reset();
+
+  /// Handler exceptions and contract violations of the mock's own responses (Enforce mode).
+  std::vector<std::string> internal_errors() const;
+
+  /// The token of a fixture account with every scope (for tests and the start banner).
+  std::string default_token() const;
+  /// The public boards of that token's user (for tests and the start banner).
+  std::vector<std::string> default_board_ids() const;
+
+  /// The mock's version string.
+  static std::string_view version();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace pinsmock

@@ -1,0 +1,36 @@
+// pins/update — PATCH /pins/{pin_id}
+#include "api/access.hpp"
+#include "api/handlers.hpp"
+#include "api/pin_json.hpp"
+
+namespace pinsmock {
+
+ApiResponse pins_update(const ApiRequest& request, Services& services) {
+  auto pin = find_accessible_pin(request, services, PinAccess::Write);
+  if (!pin)
+    return error_response(pin.error());
+  const json::Value& body = request.body;
+
+  // Destination: a new board drops the old section unless one on the new board is given;
+  // an explicit null section moves the pin to the board itself.
+  const auto new_board = json::get_string(body, "board_id");
+  std::string board_id = new_board ? std::string(*new_board) : pin->board_id;
+  std::optional<std::string> section_id = new_board && board_id != pin->board_id
+                                              ? std::nullopt
+                                              : pin->board_section_id;
+  if (const json::Value* section = json::find(body, "board_section_id"))
+    section_id = section->IsString() ? std::optional<std::string>(section->GetString()) : std::nullopt;
+  auto board = find_writable_board(request.principal, services, board_id, section_id, "/board_id");
+  if (!board)
+    return error_response(board.error());
+
+  PinRecord updated = std::move(*pin);
+  apply_update(updated.pin, body, **board, section_id);
+  updated.board_id = board_id;
+  updated.board_section_id = section_id;
+  if (!services.store.replace(updated))
+    return error_response({ErrorId::PinNotFound, "", "pin_id"});
+  return json_response(200, render_pin(updated, request.principal.operation_user, nullptr));
+}
+
+} // namespace pinsmock

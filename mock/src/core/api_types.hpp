@@ -1,0 +1,67 @@
+#pragma once
+// HTTP-library-free request and response types shared by the pipeline and the handlers.
+
+#include "pinsmock/json.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pinsmock {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// A request as it arrived, before routing (decoded query pairs, in order).
+struct HttpRequest {
+  std::string method;
+  std::string path;
+  Headers query;
+  Headers headers;
+  std::string body;
+
+  /// The first header with this name (case-insensitive), if any.
+  std::optional<std::string> header(std::string_view name) const;
+};
+
+/// A response ready to be written by the server adapter.
+struct HttpResponse {
+  int status = 200;
+  std::string body; // empty for 204
+  std::string content_type = "application/json";
+  Headers headers;
+};
+
+/// Business Access roles that may act on pins, by board privacy (from the manifest).
+struct AccessRoles {
+  std::vector<std::string> public_roles; // public and protected boards
+  std::vector<std::string> secret_roles;
+};
+
+/// Who is asking (the token's user) and for whom (the operation user).
+struct Principal {
+  std::string token_user;
+  std::vector<std::string> scopes;
+  std::string operation_user;       // the token user, or the owner of `ad_account_id`
+  std::optional<std::string> role;  // the token user's Business Access role when acting for another
+  AccessRoles allowed_roles;        // this operation's role lists
+
+  bool has_scope(std::string_view scope) const;
+};
+
+/// A routed, authenticated and validated request, as the handlers see it.
+struct ApiRequest {
+  std::string operation_id;
+  Principal principal;
+  json::Document params; // path + query parameters, typed after coercion (an object)
+  json::Document body;   // the JSON body (Null when there is none)
+};
+
+/// What a handler answers: a status and a JSON body (Null for "no body", e.g. 204).
+struct ApiResponse {
+  int status = 200;
+  json::Document body;
+  Headers headers;
+};
+
+} // namespace pinsmock

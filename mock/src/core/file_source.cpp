@@ -1,0 +1,42 @@
+#include "pinsmock/file_source.hpp"
+
+#include "core/embedded_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace pinsmock {
+
+FileSource FileSource::embedded(std::string embedded_prefix) {
+  return FileSource("", std::move(embedded_prefix));
+}
+
+FileSource FileSource::directory(std::string dir) {
+  if (dir.empty())
+    dir = ".";
+  return FileSource(std::move(dir), "");
+}
+
+std::optional<std::string> FileSource::read(std::string_view relative_path) const {
+  if (is_embedded()) {
+    const std::string key = prefix_ + std::string(relative_path);
+    for (const EmbeddedFile& file : embedded_files())
+      if (file.path == key)
+        return std::string(file.contents);
+    return std::nullopt;
+  }
+  std::ifstream in(dir_ + "/" + std::string(relative_path), std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string FileSource::describe(std::string_view relative_path) const {
+  if (is_embedded())
+    return prefix_ + std::string(relative_path) + " (built in)";
+  return dir_ + "/" + std::string(relative_path);
+}
+
+} // namespace pinsmock

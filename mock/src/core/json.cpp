@@ -1,0 +1,93 @@
+#include "pinsmock/json.hpp"
+
+#include <rapidjson/prettywriter.h>
+
+namespace pinsmock::json {
+
+std::optional<ParseError> parse_into(Document& doc, std::string_view text) {
+  doc.Parse(text.data(), text.size());
+  if (!doc.HasParseError())
+    return std::nullopt;
+  return ParseError{doc.GetErrorOffset(), rapidjson::GetParseError_En(doc.GetParseError())};
+}
+
+std::string dump(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string dump_pretty(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+const Value* find(const Value& object, std::string_view key) {
+  if (!object.IsObject())
+    return nullptr;
+  auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+Value* find(Value& object, std::string_view key) {
+  return const_cast<Value*>(find(static_cast<const Value&>(object), key));
+}
+
+std::optional<std::string_view> get_string(const Value& object, std::string_view key) {
+  const Value* v = find(object, key);
+  if (!v || !v->IsString())
+    return std::nullopt;
+  return std::string_view(v->GetString(), v->GetStringLength());
+}
+
+std::optional<std::int64_t> get_int(const Value& object, std::string_view key) {
+  const Value* v = find(object, key);
+  if (!v || !v->IsInt64())
+    return std::nullopt;
+  return v->GetInt64();
+}
+
+std::optional<bool> get_bool(const Value& object, std::string_view key) {
+  const Value* v = find(object, key);
+  if (!v || !v->IsBool())
+    return std::nullopt;
+  return v->GetBool();
+}
+
+Value string(std::string_view text, Allocator& alloc) {
+  return Value(text.data(), static_cast<rapidjson::SizeType>(text.size()), alloc);
+}
+
+void set(Value& object, std::string_view key, Value value, Allocator& alloc) {
+  auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
+  if (it != object.MemberEnd()) {
+    it->value = std::move(value);
+    return;
+  }
+  object.AddMember(string(key, alloc), std::move(value), alloc);
+}
+
+void erase(Value& object, std::string_view key) {
+  auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
+  if (it != object.MemberEnd())
+    object.EraseMember(it);
+}
+
+std::string pointer_token(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+} // namespace pinsmock::json

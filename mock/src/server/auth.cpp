@@ -1,0 +1,71 @@
+#include "server/auth.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pinsmock {
+namespace {
+
+bool starts_with_bearer(std::string_view value) {
+  constexpr std::string_view kBearer = "bearer ";
+  if (value.size() <= kBearer.size())
+    return false;
+  for (std::size_t i = 0; i < kBearer.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(value[i])) != kBearer[i])
+      return false;
+  return true;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+} // namespace
+
+Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& operation,
+                               const FixtureSet& fixtures) {
+  const ApiError failed{ErrorId::AuthenticationFailed, "", "Authorization"};
+  const std::optional<std::string> header = request.header("Authorization");
+  if (!header || !starts_with_bearer(*header))
+    return failed;
+  std::string_view token = std::string_view(*header).substr(7);
+  while (!token.empty() && token.front() == ' ')
+    token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ')
+    token.remove_suffix(1);
+  auto found = fixtures.find_token(token);
+  if (!found)
+    return failed;
+  Principal principal;
+  principal.token_user = found->first->username;
+  principal.operation_user = principal.token_user;
+  principal.scopes = found->second->scopes;
+  principal.allowed_roles = operation.business_access;
+  for (const std::string& scope : operation.scopes)
+    if (!principal.has_scope(scope))
+      return ApiError{ErrorId::InsufficientScope, "", "Authorization"};
+  return principal;
+}
+
+std::optional<ApiError> apply_business_access(Principal& principal, const json::Value& params,
+                                              const OperationSpec& operation,
+                                              const FixtureSet& fixtures) {
+  const auto ad_account_id = json::get_string(params, "ad_account_id");
+  if (!ad_account_id)
+    return std::nullopt;
+  const ApiError denied{ErrorId::NotPermitted, "", "ad_account_id"};
+  const std::optional<std::string> owner = fixtures.ad_account_owner(*ad_account_id);
+  const std::optional<std::string> role = fixtures.role_on(principal.token_user, *ad_account_id);
+  if (!owner || !role)
+    return denied;
+  if (*role == "OWNER" && *owner == principal.token_user)
+    return std::nullopt; // acting as oneself
+  const AccessRoles& allowed = operation.business_access;
+  if (!contains(allowed.public_roles, *role) && !contains(allowed.secret_roles, *role))
+    return denied;
+  principal.operation_user = *owner;
+  principal.role = *role;
+  return std::nullopt;
+}
+
+} // namespace pinsmock

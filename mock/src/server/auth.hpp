@@ -1,0 +1,22 @@
+#pragma once
+// Bearer token -> Principal, the operation's scopes, and Business Access (`ad_account_id`).
+
+#include "contract/manifest.hpp"
+#include "core/api_types.hpp"
+#include "fixtures/fixture_set.hpp"
+#include "pinsmock/result.hpp"
+
+namespace pinsmock {
+
+/// The token's user and scopes. Missing, malformed or unknown tokens answer 401 code 2; a token
+/// without one of the operation's scopes answers 401 code 3, as live does (API-NOTES.md 1).
+Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& operation,
+                               const FixtureSet& fixtures);
+
+/// Applies `ad_account_id` (already validated) to the principal: its owner becomes the operation
+/// user when the token's user holds a role the operation allows; otherwise 403 code 29.
+std::optional<ApiError> apply_business_access(Principal& principal, const json::Value& params,
+                                              const OperationSpec& operation,
+                                              const FixtureSet& fixtures);
+
+} // namespace pinsmock

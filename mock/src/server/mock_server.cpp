@@ -1,0 +1,169 @@
+#include "pinsmock/mock_server.hpp"
+
+#include "api/services.hpp"
+#include "contract/manifest.hpp"
+#include "fixtures/fixture_set.hpp"
+#include "pinsmock/startup_error.hpp"
+#include "server/httplib_adapter.hpp"
+#include "server/pipeline.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace pinsmock {
+namespace {
+
+constexpr auto kStartTimeout = std::chrono::seconds(5);
+
+FileSource source_for(const std::string& dir, const char* embedded_prefix) {
+  return dir.empty() ? FileSource::embedded(embedded_prefix) : FileSource::directory(dir);
+}
+
+std::optional<Date> parse_today(const std::string& today) {
+  if (today.empty())
+    return std::nullopt;
+  auto date = Date::parse(today);
+  if (!date)
+    throw StartupError("today: expected a date YYYY-MM-DD, got '" + today + "'");
+  return date;
+}
+
+} // namespace
+
+struct MockServer::Impl {
+  ServerOptions options;
+  std::shared_ptr<const ContractRegistry> contracts;
+  Manifest manifest;
+  std::shared_ptr<const FixtureSet> fixtures;
+  PinStore store;
+  IdSource ids;
+  Clock clock;
+  Services services;
+  Pipeline pipeline;
+  httplib::Server http;
+  std::thread thread;
+  int port = 0;
+
+  explicit Impl(ServerOptions opts)
+      : options(std::move(opts)),
+        contracts(ContractRegistry::load(source_for(options.contracts_dir, "contracts/"),
+                                         options.strict_formats)),
+        manifest(parse_manifest(contracts->manifest())),
+        fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts)),
+        ids(options.seed), clock(parse_today(options.today)),
+        services{store, *fixtures, ids, clock, options.seed},
+        pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
+                 options.response_check) {
+    reset();
+    configure_http();
+  }
+
+  // The first account with a token that holds every scope any operation needs.
+  std::pair<const Account*, const Token*> default_account() const {
+    for (const Account& account : fixtures->accounts)
+      for (const Token& token : account.tokens) {
+        bool complete = true;
+        for (const OperationSpec& op : manifest.operations)
+          for (const std::string& scope : op.scopes)
+            complete = complete && std::find(token.scopes.begin(), token.scopes.end(), scope) !=
+                                       token.scopes.end();
+        if (complete)
+          return {&account, &token};
+      }
+    throw StartupError("fixtures: no token holds every scope the operations need");
+  }
+
+  void reset() {
+    store.reset(fixtures->pins);
+    ids.reset(options.seed);
+    clock.reset();
+  }
+
+  void configure_http() {
+    // Measured in DESIGN.md: without TCP_NODELAY, Nagle plus delayed ACK cap a keep-alive client
+    // at ~25 requests/s per connection.
+    http.set_tcp_nodelay(true);
+    http.set_keep_alive_max_count(100000);
+    http.set_keep_alive_timeout(1); // an idle connection holds a worker ~1 s at shutdown, not 5
+    http.set_payload_max_length(options.max_body_bytes);
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers = options.threads > 0 ? static_cast<std::size_t>(options.threads)
+                                                    : std::max<std::size_t>(8, 4 * hardware);
+    http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+    if (options.log)
+      http.set_logger([log = options.log](const httplib::Request& req, const httplib::Response& res) {
+        log(req.method + " " + req.path + " -> " + std::to_string(res.status));
+      });
+    install_routes(http, pipeline);
+  }
+};
+
+MockServer::MockServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+MockServer::~MockServer() { stop(); }
+
+void MockServer::start() {
+  if (impl_->thread.joinable())
+    throw StartupError("the server is already started");
+  Impl& impl = *impl_;
+  if (impl.options.port == 0) {
+    impl.port = impl.http.bind_to_any_port(impl.options.host);
+    if (impl.port <= 0)
+      throw StartupError("cannot bind to " + impl.options.host + " on an ephemeral port");
+  } else {
+    if (!impl.http.bind_to_port(impl.options.host, impl.options.port))
+      throw StartupError("cannot bind to " + impl.options.host + ":" +
+                         std::to_string(impl.options.port) + " (in use, or not permitted)");
+    impl.port = impl.options.port;
+  }
+  impl.thread = std::thread([&impl] { impl.http.listen_after_bind(); });
+  // cpp-httplib 0.11.4 has no wait_until_ready(), and stop() is a no-op until the accept loop
+  // has set is_running(): wait for it so an immediate stop() cannot hang.
+  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
+  while (!impl.http.is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      stop();
+      throw StartupError("the server did not start within 5 s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+void MockServer::stop() noexcept {
+  if (!impl_->thread.joinable())
+    return;
+  impl_->http.stop();
+  impl_->thread.join();
+}
+
+bool MockServer::running() const { return impl_->thread.joinable() && impl_->http.is_running(); }
+
+int MockServer::port() const { return impl_->port; }
+
+std::string MockServer::root_url() const {
+  return "http://" + impl_->options.host + ":" + std::to_string(impl_->port);
+}
+
+std::string MockServer::base_url() const { return root_url() + impl_->manifest.base_path; }
+
+void MockServer::reset() { impl_->reset(); }
+
+std::vector<std::string> MockServer::internal_errors() const {
+  return impl_->pipeline.internal_errors();
+}
+
+std::string MockServer::default_token() const { return impl_->default_account().second->token; }
+
+std::vector<std::string> MockServer::default_board_ids() const {
+  std::vector<std::string> ids;
+  const std::string& user = impl_->default_account().first->username;
+  for (const Board& board : impl_->fixtures->boards)
+    if (board.owner == user && board.privacy == BoardPrivacy::Public)
+      ids.push_back(board.id);
+  return ids;
+}
+
+std::string_view MockServer::version() { return PINSMOCK_VERSION; }
+
+} // namespace pinsmock
