@@ -4,9 +4,15 @@
 
 namespace pinsmock::test {
 
+namespace {
+bool strict_contracts = false;
+}
+
+void use_strict_contracts(bool strict) { strict_contracts = strict; }
+
 const ContractRegistry& contracts() {
   static const std::shared_ptr<const ContractRegistry> registry =
-      ContractRegistry::load(FileSource::embedded("contracts/"), false);
+      ContractRegistry::load(FileSource::embedded("contracts/"), strict_contracts);
   return *registry;
 }
 

@@ -7,8 +7,10 @@
 
 namespace pinsmock::test {
 
-/// The contracts, loaded once per process (built-in copy; strict formats off, as against live).
+/// The contracts, loaded once per process from the built-in copy. Formats are tolerant (live
+/// `created_at` has no offset) unless use_strict_contracts(true) was called before first use.
 const ContractRegistry& contracts();
+void use_strict_contracts(bool strict);
 
 /// The violations of a response for an operation ("" pointer = a status or body problem).
 std::vector<Violation> response_violations(const std::string& operation_id, const ApiResult& result);

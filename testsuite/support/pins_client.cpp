@@ -2,6 +2,11 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 namespace pinsmock::test {
 namespace {
 
@@ -69,6 +74,16 @@ ApiResult PinsClient::raw(const std::string& method, const std::string& path_and
       request.headers.emplace("Content-Type", "application/json");
   }
   httplib::Result response = impl_->client.send(request);
+  for (int attempt = 0; response && response->status == 429 && attempt < retries_; ++attempt) {
+    int wait = 1 << attempt;
+    for (const char* header : {"Retry-After", "x-userendpoint-ratelimit-reset-seconds"})
+      if (response->has_header(header)) {
+        wait = std::atoi(response->get_header_value(header).c_str());
+        break;
+      }
+    std::this_thread::sleep_for(std::chrono::seconds(std::clamp(wait, 1, max_wait_seconds_)));
+    response = impl_->client.send(request);
+  }
   if (!response) {
     result.transport_error = httplib::to_string(response.error()) + " (base URL " + base_url_ + ")";
     return result;
@@ -81,6 +96,11 @@ ApiResult PinsClient::raw(const std::string& method, const std::string& path_and
   if (!result.body.empty() && json::parse_into(result.json, result.body))
     result.json.SetNull();
   return result;
+}
+
+void PinsClient::set_rate_limit_retries(int retries, int max_wait_seconds) {
+  retries_ = retries;
+  max_wait_seconds_ = max_wait_seconds;
 }
 
 ApiResult PinsClient::pins_create(const std::string& body, const Query& query) {

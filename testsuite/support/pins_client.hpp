@@ -34,6 +34,10 @@ public:
                 const std::string& body = "",
                 const std::vector<std::pair<std::string, std::string>>& headers = {});
 
+  /// Retries a 429 up to `retries` times, waiting Retry-After (or the rate-limit reset header,
+  /// or 1, 2, 4... seconds), at most `max_wait_seconds` per wait. Off (0) by default.
+  void set_rate_limit_retries(int retries, int max_wait_seconds = 60);
+
   const std::string& base_url() const { return base_url_; }
   void set_token(std::string token) { token_ = std::move(token); }
 
@@ -41,6 +45,8 @@ private:
   struct Impl;
   std::string base_url_;
   std::string token_;
+  int retries_ = 0;
+  int max_wait_seconds_ = 60;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -71,6 +71,9 @@ inline void set_root(Document& doc, Value& root) { static_cast<Value&>(doc).Swap
 /// Removes object[key] if present.
 void erase(Value& object, std::string_view key);
 
+/// The value at a JSON pointer ("" or "#/a/b~1c"), or nullptr.
+const Value* resolve_pointer(const Value& root, std::string_view pointer);
+
 /// Escapes a JSON-pointer token ("~" -> "~0", "/" -> "~1").
 std::string pointer_token(std::string_view token);
 

@@ -2,6 +2,8 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
+
 namespace pinsmock::json {
 
 std::optional<ParseError> parse_into(Document& doc, std::string_view text) {
@@ -75,6 +77,40 @@ void erase(Value& object, std::string_view key) {
   auto it = object.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
   if (it != object.MemberEnd())
     object.EraseMember(it);
+}
+
+const Value* resolve_pointer(const Value& root, std::string_view pointer) {
+  if (!pointer.empty() && pointer.front() == '#')
+    pointer.remove_prefix(1);
+  const Value* node = &root;
+  while (!pointer.empty()) {
+    if (pointer.front() != '/')
+      return nullptr;
+    pointer.remove_prefix(1);
+    const std::size_t end = std::min(pointer.find('/'), pointer.size());
+    std::string token;
+    for (std::size_t i = 0; i < end; ++i) {
+      if (pointer[i] == '~' && i + 1 < end) {
+        token += pointer[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        token += pointer[i];
+      }
+    }
+    pointer.remove_prefix(end);
+    if (node->IsObject()) {
+      node = find(*node, token);
+    } else if (node->IsArray() && !token.empty() &&
+               token.find_first_not_of("0123456789") == std::string::npos &&
+               std::stoul(token) < node->Size()) {
+      node = &(*node)[static_cast<rapidjson::SizeType>(std::stoul(token))];
+    } else {
+      return nullptr;
+    }
+    if (!node)
+      return nullptr;
+  }
+  return node;
 }
 
 std::string pointer_token(std::string_view token) {

@@ -1,0 +1,104 @@
+#include "target.hpp"
+
+#include "pinsmock/mock_server.hpp"
+
+namespace pinsmock::test {
+namespace {
+TargetOptions configured;
+} // namespace
+
+struct Target::InProcess {
+  MockServer server;
+  explicit InProcess(ServerOptions options) : server(std::move(options)) { server.start(); }
+};
+
+void Target::configure(TargetOptions options) { configured = std::move(options); }
+
+Target& Target::get() {
+  // The one deliberate global of the test process (DESIGN B12).
+  static Target instance = [] {
+    Target t;
+    t.options_ = configured;
+    return t;
+  }();
+  return instance;
+}
+
+void Target::ensure_started() {
+  if (!options_.base_url.empty() || in_process_)
+    return;
+  ServerOptions options;
+  options.response_check = ValidationMode::Enforce;
+  in_process_ = std::make_shared<InProcess>(std::move(options));
+  options_.base_url = in_process_->server.base_url();
+  if (options_.token.empty())
+    options_.token = in_process_->server.default_token();
+  const auto boards = in_process_->server.default_board_ids();
+  if (options_.board_id.empty() && !boards.empty())
+    options_.board_id = boards.front();
+  if (options_.second_board_id.empty() && boards.size() > 1)
+    options_.second_board_id = boards[1];
+}
+
+const std::string& Target::base_url() {
+  ensure_started();
+  return options_.base_url;
+}
+
+const std::string& Target::token() {
+  ensure_started();
+  return options_.token;
+}
+
+const std::string& Target::board_id() {
+  ensure_started();
+  return options_.board_id;
+}
+
+const std::string& Target::second_board_id() {
+  ensure_started();
+  return options_.second_board_id;
+}
+
+PinsClient Target::client() { return client_with_token(token()); }
+
+PinsClient Target::client_with_token(const std::string& token) {
+  PinsClient client(base_url(), token);
+  if (!is_mock())
+    client.set_rate_limit_retries(5);
+  return client;
+}
+
+void Target::reset_if_mock() {
+  if (in_process_) {
+    in_process_->server.reset();
+    created_.clear();
+  } else if (options_.target_is_mock) {
+    // /__admin lives beside /v5 on the same origin.
+    std::string origin = options_.base_url.substr(0, options_.base_url.rfind("/v5"));
+    PinsClient admin(origin, "");
+    admin.raw("POST", "/__admin/reset");
+    created_.clear();
+  }
+}
+
+int Target::delete_tracked() {
+  int failed = 0;
+  if (created_.empty())
+    return 0;
+  PinsClient c = client();
+  for (const std::string& id : std::set<std::string>(created_)) {
+    const ApiResult r = c.pins_delete(id);
+    if (r.status == 204 || r.status == 404)
+      created_.erase(id);
+    else
+      ++failed;
+  }
+  return failed;
+}
+
+std::vector<std::string> Target::internal_errors() const {
+  return in_process_ ? in_process_->server.internal_errors() : std::vector<std::string>{};
+}
+
+} // namespace pinsmock::test
