@@ -17,7 +17,7 @@ const Query kWeek = {{"start_date", utc_date(-7)},
 TEST_CASE("pins/analytics: the last week of a pin answers 200 with daily metrics",
           "[contract][pins/analytics][analytics][writes]") {
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r = client.pins_analytics(pin.id(), kWeek);
   REQUIRE_THAT(r, HasStatus(200));
@@ -57,8 +57,8 @@ TEST_CASE("multi_pins/analytics: two pins answer 200 keyed by pin id",
           "[contract][multi_pins/analytics][analytics][writes]") {
   ScopedPin first;
   ScopedPin second;
-  REQUIRE_THAT(first.created(), HasStatus(201));
-  REQUIRE_THAT(second.created(), HasStatus(201));
+  REQUIRE_THAT(first.created(), HasStatus(201) && ConformsTo("pins/create"));
+  REQUIRE_THAT(second.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   Query query = kWeek;
   query.emplace_back("pin_ids", first.id() + "," + second.id());

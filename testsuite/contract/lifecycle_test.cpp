@@ -13,7 +13,7 @@ TEST_CASE("lifecycle: a pin is created, read, listed, updated, saved, reported a
           "[contract][lifecycle][writes][analytics]") {
   PinsClient client = target().client();
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   REQUIRE_THAT(pin.created(), ConformsTo("pins/create"));
 
   ApiResult got = client.pins_get(pin.id());

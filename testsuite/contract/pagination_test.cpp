@@ -35,7 +35,7 @@ TEST_CASE("pins/list: a bookmark walk sees each of 30 new pins exactly once and 
           "[contract][pins/list][writes]") {
   auto pins = create_pins(kCreated);
   for (const auto& pin : pins)
-    REQUIRE_THAT(pin->created(), HasStatus(201));
+    REQUIRE_THAT(pin->created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   const Walk walk = walk_pins(client, 7);
   INFO(walk.problem);
@@ -59,6 +59,8 @@ TEST_CASE("pins/list: a bookmark walk sees each of 30 new pins exactly once and 
 TEST_CASE("pins/list: pins created and deleted between pages cause no duplicates or gaps",
           "[contract][pins/list][writes]") {
   auto pins = create_pins(12);
+  for (const auto& pin : pins)
+    REQUIRE_THAT(pin->created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult first = client.pins_list({{"page_size", "5"}});
   REQUIRE_THAT(first, HasStatus(200));
@@ -72,7 +74,7 @@ TEST_CASE("pins/list: pins created and deleted between pages cause no duplicates
   // Between pages: one new pin (newest first: it belongs before the cursor) and one deletion of
   // a pin not yet seen.
   ScopedPin newcomer;
-  REQUIRE_THAT(newcomer.created(), HasStatus(201));
+  REQUIRE_THAT(newcomer.created(), HasStatus(201) && ConformsTo("pins/create"));
   const std::string deleted = pins.front()->id(); // the oldest of ours, not on page one
   REQUIRE(std::find(ids.begin(), ids.end(), deleted) == ids.end());
   REQUIRE_THAT(client.pins_delete(deleted), HasStatus(204));

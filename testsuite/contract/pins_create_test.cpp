@@ -26,7 +26,7 @@ TEST_CASE("pins/create: every image media source answers 201 with image media",
                                            "pins.create.multiple_image_base64");
   CAPTURE(sample_name);
   ScopedPin pin(sample_name);
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   REQUIRE_THAT(pin.created(), ConformsTo("pins/create"));
   const pinsmock::json::Value* media = pinsmock::json::find(pin.created().json, "media");
   REQUIRE(media);

@@ -9,7 +9,7 @@ using namespace pinsmock::test;
 TEST_CASE("pins/delete: answers 204 with no body and the pin answers 404 afterwards",
           "[contract][pins/delete][writes]") {
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r = client.pins_delete(pin.id());
   REQUIRE_THAT(r, HasStatus(204));

@@ -38,7 +38,7 @@ TEST_CASE("pins/get: pin_metrics=true answers a pin_metrics object",
 
 TEST_CASE("pins/get: a created pin reads back as created", "[contract][pins/get][writes]") {
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r = client.pins_get(pin.id());
   REQUIRE_THAT(r, HasStatus(200));

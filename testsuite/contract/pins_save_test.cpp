@@ -13,7 +13,7 @@ TEST_CASE("pins/save: saving to another board answers 201 and leaves the origina
     return;
   }
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r = client.pins_save(pin.id(), "{\"board_id\": \"" + target().second_board_id() + "\"}");
   const std::string saved_id = r.string_member("id");

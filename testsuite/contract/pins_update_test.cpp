@@ -9,7 +9,7 @@ using namespace pinsmock::test;
 TEST_CASE("pins/update: title, description, link and alt_text are echoed and persist",
           "[contract][pins/update][writes]") {
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   const std::string title = unique_title("updated");
   const std::string body = "{\"title\": \"" + title +
@@ -34,7 +34,7 @@ TEST_CASE("pins/update: board_id moves the pin to another board",
     return;
   }
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r =
       client.pins_update(pin.id(), "{\"board_id\": \"" + target().second_board_id() + "\"}");
@@ -46,7 +46,7 @@ TEST_CASE("pins/update: board_id moves the pin to another board",
 TEST_CASE("pins/update: a title over 100 characters answers 400",
           "[contract][pins/update][writes]") {
   ScopedPin pin;
-  REQUIRE_THAT(pin.created(), HasStatus(201));
+  REQUIRE_THAT(pin.created(), HasStatus(201) && ConformsTo("pins/create"));
   PinsClient client = target().client();
   ApiResult r = client.pins_update(pin.id(), "{\"title\": \"" + std::string(101, 'x') + "\"}");
   REQUIRE_THAT(r, HasStatus(400));
