@@ -30,6 +30,7 @@ Options:
   --strict-formats        enforce format: date-time on created_at (live omits the offset)
   --max-body-bytes N      larger request bodies answer 413 (default 10485760)
   --threads N             worker threads (default max(8, 4 x cores))
+  --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
   --log                   print one line per request
   --help                  show this help
   --version               show the version
@@ -102,6 +103,8 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.max_body_bytes = parse_number(arg, value(), UINT32_MAX);
     } else if (arg == "--threads") {
       flags.options.threads = static_cast<int>(parse_number(arg, value(), 1024));
+    } else if (arg == "--journal-size") {
+      flags.options.journal_size = parse_number(arg, value(), 10000000);
     } else if (arg == "--log") {
       flags.options.log = [](std::string_view line) { std::cerr << line << '\n'; };
     } else {

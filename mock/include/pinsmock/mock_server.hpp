@@ -2,6 +2,8 @@
 // The embeddable mock: construct, start(), point a client at base_url(), and let the destructor
 // stop it. Everything (store, ids, clock) belongs to the instance, so a test can run several.
 
+#include "pinsmock/journal.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,6 +31,8 @@ struct ServerOptions {
   std::string today;             // "YYYY-MM-DD": fixes the clock; empty = the system's UTC date
   std::size_t max_body_bytes = 10 * 1024 * 1024; // larger bodies answer 413
   int threads = 0;               // worker threads; 0 = max(8, 4 x hardware threads)
+  std::size_t journal_size = 1000;       // requests the journal keeps (oldest dropped first)
+  std::size_t journal_body_bytes = 4096; // of each request body
   std::function<void(std::string_view)> log; // one line per event; silent when empty
 };
 
@@ -55,6 +59,15 @@ public:
 
   /// Restores the fixtures' state (pins, ids, clock), exactly what POST /__admin/reset does.
   void reset();
+
+  /// The journal of served API requests, oldest first (bounded by journal_size).
+  std::vector<RecordedRequest> requests() const;
+  /// Every contract violation of the requests still in the journal.
+  std::vector<RecordedViolation> violations() const;
+  /// Per-operation coverage since start (or the last clear_requests()); all eight listed.
+  std::vector<OperationCoverage> coverage() const;
+  /// Empties the journal and the coverage counters (DELETE /__admin/requests).
+  void clear_requests();
 
   /// Handler exceptions and contract violations of the mock's own responses (Enforce mode).
   std::vector<std::string> internal_errors() const;

@@ -3,6 +3,7 @@
 #include "core/error_catalog.hpp"
 
 #include <array>
+#include <optional>
 
 namespace pinsmock {
 namespace {
@@ -90,17 +91,152 @@ HttpResponse accounts(const HttpRequest&, AdminContext& context) {
   return json_answer(200, body);
 }
 
+json::Value pairs_to_json(const std::vector<std::pair<std::string, std::string>>& pairs,
+                          json::Allocator& a) {
+  json::Value out(rapidjson::kArrayType);
+  for (const auto& [name, value] : pairs) {
+    json::Value pair(rapidjson::kArrayType);
+    pair.PushBack(json::string(name, a), a);
+    pair.PushBack(json::string(value, a), a);
+    out.PushBack(std::move(pair), a);
+  }
+  return out;
+}
+
+json::Value violation_to_json(const RecordedViolation& v, json::Allocator& a) {
+  json::Value out(rapidjson::kObjectType);
+  out.AddMember("request_id", v.request_id, a);
+  out.AddMember("operation", json::string(v.operation_id, a), a);
+  out.AddMember("location", json::string(v.location, a), a);
+  out.AddMember("rule", json::string(v.rule, a), a);
+  out.AddMember("value", json::string(v.value, a), a);
+  return out;
+}
+
+json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
+  json::Value out(rapidjson::kObjectType);
+  out.AddMember("id", r.id, a);
+  out.AddMember("time", json::string(r.time, a), a);
+  out.AddMember("method", json::string(r.method, a), a);
+  out.AddMember("path", json::string(r.path, a), a);
+  out.AddMember("query", pairs_to_json(r.query, a), a);
+  out.AddMember("headers", pairs_to_json(r.headers, a), a);
+  out.AddMember("body", json::string(r.body, a), a);
+  out.AddMember("body_truncated", r.body_truncated, a);
+  out.AddMember("operation", json::string(r.operation_id, a), a);
+  out.AddMember("status", r.status, a);
+  out.AddMember("error", r.error.empty() ? json::Value(rapidjson::kNullType) : json::string(r.error, a), a);
+  out.AddMember("duration_us", r.duration_us, a);
+  json::Value violations(rapidjson::kArrayType);
+  for (const RecordedViolation& v : r.violations)
+    violations.PushBack(violation_to_json(v, a), a);
+  out.AddMember("violations", std::move(violations), a);
+  return out;
+}
+
+std::optional<std::uint64_t> number_param(const HttpRequest& request, std::string_view name,
+                                          bool& bad) {
+  for (const auto& [key, value] : request.query) {
+    if (key != name)
+      continue;
+    if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) {
+      bad = true;
+      return std::nullopt;
+    }
+    return std::stoull(value);
+  }
+  return std::nullopt;
+}
+
+HttpResponse requests(const HttpRequest& request, AdminContext& context) {
+  JournalFilter filter;
+  bool bad = false;
+  for (const auto& [key, value] : request.query) {
+    if (key == "operation")
+      filter.operation_id = value;
+    else if (key == "violations")
+      filter.with_violations_only = value == "true";
+  }
+  if (auto status = number_param(request, "status", bad))
+    filter.status = static_cast<int>(*status);
+  filter.since_id = number_param(request, "since", bad);
+  if (bad)
+    return error_answer(ErrorId::InvalidParameters,
+                        "Invalid parameter: 'status' and 'since' take a non-negative integer.");
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  for (const RecordedRequest& r : context.journal->entries(filter))
+    list.PushBack(request_to_json(r, a), a);
+  body.AddMember("requests", std::move(list), a);
+  return json_answer(200, body);
+}
+
+HttpResponse clear_requests(const HttpRequest&, AdminContext& context) {
+  context.journal->clear();
+  context.coverage->clear();
+  HttpResponse response;
+  response.status = 204;
+  return response;
+}
+
+HttpResponse violations(const HttpRequest&, AdminContext& context) {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  for (const RecordedViolation& v : context.journal->violations())
+    list.PushBack(violation_to_json(v, a), a);
+  body.AddMember("violations", std::move(list), a);
+  return json_answer(200, body);
+}
+
+HttpResponse coverage(const HttpRequest&, AdminContext& context) {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  int exercised = 0;
+  const auto snapshot = context.coverage->snapshot();
+  for (const OperationCoverage& op : snapshot) {
+    json::Value entry(rapidjson::kObjectType);
+    entry.AddMember("operation", json::string(op.operation_id, a), a);
+    entry.AddMember("exercised", op.calls > 0, a);
+    entry.AddMember("calls", op.calls, a);
+    json::Value statuses(rapidjson::kObjectType);
+    for (const auto& [status, count] : op.statuses)
+      statuses.AddMember(json::string(std::to_string(status), a), json::Value(static_cast<std::uint64_t>(count)), a);
+    entry.AddMember("statuses", std::move(statuses), a);
+    json::Value parameters(rapidjson::kArrayType);
+    for (const std::string& p : op.parameters)
+      parameters.PushBack(json::string(p, a), a);
+    entry.AddMember("parameters", std::move(parameters), a);
+    json::Value errors(rapidjson::kObjectType);
+    for (const auto& [name, count] : op.errors)
+      errors.AddMember(json::string(name, a), json::Value(static_cast<std::uint64_t>(count)), a);
+    entry.AddMember("errors", std::move(errors), a);
+    list.PushBack(std::move(entry), a);
+    exercised += op.calls > 0 ? 1 : 0;
+  }
+  body.AddMember("operations", std::move(list), a);
+  body.AddMember("exercised", exercised, a);
+  body.AddMember("total", static_cast<int>(snapshot.size()), a);
+  return json_answer(200, body);
+}
+
 struct AdminRoute {
   std::string_view method;
   std::string_view path; // below /__admin
   HttpResponse (*handler)(const HttpRequest&, AdminContext&);
 };
 
-// The admin table: later admin features (faults, journal, coverage) add rows here.
-constexpr std::array<AdminRoute, 3> kAdminRoutes = {{
+// The admin table: one row per admin endpoint (README "Admin API").
+constexpr std::array<AdminRoute, 7> kAdminRoutes = {{
     {"GET", "/health", health},
     {"POST", "/reset", reset},
     {"GET", "/accounts", accounts},
+    {"GET", "/requests", requests},
+    {"DELETE", "/requests", clear_requests},
+    {"GET", "/violations", violations},
+    {"GET", "/coverage", coverage},
 }};
 
 } // namespace

@@ -1,6 +1,9 @@
 #pragma once
-// The /__admin API (outside /v5, no bearer token): health, reset, accounts. HTTP-free.
+// The /__admin API (outside /v5, no bearer token): health, reset, accounts, the request
+// journal, contract violations and coverage. HTTP-free.
 
+#include "control/coverage.hpp"
+#include "control/request_journal.hpp"
 #include "core/api_types.hpp"
 #include "fixtures/fixture_set.hpp"
 #include "store/pin_store.hpp"
@@ -16,6 +19,8 @@ struct AdminContext {
   const PinStore& store;
   const FixtureSet& fixtures;
   std::function<void()> reset;
+  RequestJournal* journal = nullptr; // wired by the Pipeline that owns them
+  Coverage* coverage = nullptr;
 };
 
 /// Answers a request under /__admin (404/405 JSON for unknown admin routes).

@@ -39,6 +39,7 @@ ApiResponse error_response(const ApiError& error) {
   ApiResponse response;
   response.status = error_spec(error.id).status;
   response.body = error_body(error);
+  response.error_name = std::string(error_spec(error.id).name);
   return response;
 }
 

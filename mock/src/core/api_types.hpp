@@ -62,6 +62,7 @@ struct ApiResponse {
   int status = 200;
   json::Document body;
   Headers headers;
+  std::string error_name; // the error catalog name when this is an error answer
 };
 
 } // namespace pinsmock

@@ -54,7 +54,8 @@ struct MockServer::Impl {
         ids(options.seed), clock(parse_today(options.today)),
         services{store, *fixtures, ids, clock, options.seed},
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
-                 options.response_check) {
+                 options.response_check,
+                 JournalLimits{options.journal_size, options.journal_body_bytes}) {
     reset();
     configure_http();
   }
@@ -87,6 +88,12 @@ struct MockServer::Impl {
     http.set_keep_alive_max_count(100000);
     http.set_keep_alive_timeout(1); // an idle connection holds a worker ~1 s at shutdown, not 5
     http.set_payload_max_length(options.max_body_bytes);
+    // httplib's default sets SO_REUSEPORT on Linux, so a second server could bind a port in use
+    // and silently take half its connections: SO_REUSEADDR alone lets start() report the clash.
+    http.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+    });
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                     : std::max<std::size_t>(8, 4 * hardware);
@@ -148,6 +155,23 @@ std::string MockServer::root_url() const {
 std::string MockServer::base_url() const { return root_url() + impl_->manifest.base_path; }
 
 void MockServer::reset() { impl_->reset(); }
+
+std::vector<RecordedRequest> MockServer::requests() const {
+  return impl_->pipeline.journal().entries();
+}
+
+std::vector<RecordedViolation> MockServer::violations() const {
+  return impl_->pipeline.journal().violations();
+}
+
+std::vector<OperationCoverage> MockServer::coverage() const {
+  return impl_->pipeline.coverage().snapshot();
+}
+
+void MockServer::clear_requests() {
+  impl_->pipeline.journal().clear();
+  impl_->pipeline.coverage().clear();
+}
 
 std::vector<std::string> MockServer::internal_errors() const {
   return impl_->pipeline.internal_errors();

@@ -1,28 +1,49 @@
 #pragma once
-// One request, one order (DESIGN B4): route, authenticate, validate, handle, check the response.
-// HTTP-library-free, so it can be tested without sockets.
+// One request, one order (DESIGN B4): route, authenticate, validate, handle, check the response,
+// record. HTTP-library-free, so it can be tested without sockets.
 
 #include "admin/admin_handlers.hpp"
 #include "api/services.hpp"
 #include "contract/manifest.hpp"
+#include "control/coverage.hpp"
+#include "control/request_journal.hpp"
 #include "core/api_types.hpp"
 #include "pinsmock/contract_registry.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/result.hpp"
 #include "server/router.hpp"
 
-#include <atomic>
-#include <functional>
 #include <mutex>
 
 namespace pinsmock {
 
+/// What the pipeline learns about one API request while answering it (for journal and coverage).
+struct Exchange {
+  std::string operation_id;
+  std::vector<RecordedViolation> violations;
+  std::vector<std::string> parameters;
+  std::string error_name;
+};
+
+/// How much of the traffic the journal keeps.
+struct JournalLimits {
+  std::size_t capacity = 1000;  // requests; the oldest are dropped first
+  std::size_t body_bytes = 4096; // per request body
+};
+
 class Pipeline {
 public:
+  /// The pipeline owns the journal and coverage of its traffic and hands them to the admin API.
   Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Services& services,
-           AdminContext admin, ValidationMode response_check);
+           AdminContext admin, ValidationMode response_check, JournalLimits limits = {});
 
-  /// Answers any request: API routes, /__admin routes, and JSON 404/405 for the rest.
+  RequestJournal& journal() { return journal_; }
+  const RequestJournal& journal() const { return journal_; }
+  Coverage& coverage() { return coverage_; }
+  const Coverage& coverage() const { return coverage_; }
+
+  /// Answers any request: API routes, /__admin routes, and JSON 404/405 for the rest. API
+  /// requests are journaled and counted; admin requests are not.
   HttpResponse handle(const HttpRequest& request);
 
   /// Records a failure of the mock itself (exceptions, contract violations in Enforce mode).
@@ -30,13 +51,16 @@ public:
   std::vector<std::string> internal_errors() const;
 
 private:
-  HttpResponse handle_api(const HttpRequest& request);
-  Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route);
-  HttpResponse finish(const OperationSpec& operation, ApiResponse response);
+  HttpResponse handle_api(const HttpRequest& request, Exchange& exchange);
+  Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route,
+                             Exchange& exchange);
+  HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);
 
   const ContractRegistry& contracts_;
   const Manifest& manifest_;
   Services& services_;
+  RequestJournal journal_;
+  Coverage coverage_;
   AdminContext admin_;
   ValidationMode response_check_;
   Router router_;

@@ -66,6 +66,7 @@ RouteMatch Router::match(std::string_view method, const std::string& path) const
     }
     result.outcome = RouteMatch::Outcome::Matched;
     result.operation = route.operation;
+    result.allowed_methods.clear(); // other methods seen on the way; only a 405 reports them
     for (std::size_t i = 0; i < route.param_names.size(); ++i)
       result.path_params.emplace_back(route.param_names[i], groups[i + 1].str());
     return result;

@@ -1,0 +1,37 @@
+#include "control/coverage.hpp"
+
+namespace pinsmock {
+
+Coverage::Coverage(std::vector<std::string> operation_ids)
+    : operation_ids_(std::move(operation_ids)) {
+  clear();
+}
+
+void Coverage::record(const std::string& operation_id, int status,
+                      const std::vector<std::string>& parameters, const std::string& error_name) {
+  std::lock_guard lock(mutex_);
+  for (OperationCoverage& op : operations_) {
+    if (op.operation_id != operation_id)
+      continue;
+    ++op.calls;
+    ++op.statuses[status];
+    op.parameters.insert(parameters.begin(), parameters.end());
+    if (!error_name.empty())
+      ++op.errors[error_name];
+    return;
+  }
+}
+
+std::vector<OperationCoverage> Coverage::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return operations_;
+}
+
+void Coverage::clear() {
+  std::lock_guard lock(mutex_);
+  operations_.clear();
+  for (const std::string& id : operation_ids_)
+    operations_.push_back(OperationCoverage{id, 0, {}, {}, {}});
+}
+
+} // namespace pinsmock
