@@ -29,6 +29,14 @@ Result<PinRecord> find_accessible_pin(const Principal& principal, const std::str
   }
   if (!role_covers(principal, privacy))
     return ApiError{ErrorId::NotPermitted, "", "ad_account_id"};
+  // Secret boards need the *_secret scopes (API-NOTES.md section 6): without the read scope the
+  // pin does not exist for the token; without the write scope it cannot be changed.
+  if (privacy == BoardPrivacy::Secret) {
+    if (!principal.has_scope(kReadSecretScope))
+      return ApiError{ErrorId::PinNotFound, "", "pin_id"};
+    if (access == PinAccess::Write && !principal.has_scope(kWriteSecretScope))
+      return ApiError{ErrorId::InsufficientScope, "", "Authorization"};
+  }
   return std::move(*pin);
 }
 
@@ -50,6 +58,8 @@ Result<const Board*> find_writable_board(const Principal& principal, const Servi
     return ApiError{ErrorId::NotPermitted, "", board_pointer};
   if (!role_covers(principal, board->privacy))
     return ApiError{ErrorId::NotPermitted, "", "ad_account_id"};
+  if (board->privacy == BoardPrivacy::Secret && !principal.has_scope(kWriteSecretScope))
+    return ApiError{ErrorId::InsufficientScope, "", "Authorization"};
   if (section_id && !board->has_section(*section_id))
     return ApiError{ErrorId::BoardSectionNotFound, "", "board_section_id"};
   return board;

@@ -6,7 +6,13 @@
 #include "core/api_types.hpp"
 #include "pinsmock/result.hpp"
 
+#include <string_view>
+
 namespace pinsmock {
+
+/// The scopes that pins on secret boards need on top of the operation's own.
+constexpr std::string_view kReadSecretScope = "pins:read_secret";
+constexpr std::string_view kWriteSecretScope = "pins:write_secret";
 
 /// What the caller wants to do with a pin.
 enum class PinAccess {

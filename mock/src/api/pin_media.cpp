@@ -38,6 +38,9 @@ json::Value image_sizes(int width, int height, const std::string& hash, json::Al
     images.AddMember(rapidjson::StringRef(name), image_details(w, h, image_url(name, hash), alloc),
                      alloc);
   }
+  // Live also sends the original (API-NOTES.md section 4), a key the spec's ImageSize omits.
+  images.AddMember("originals", image_details(width, height, image_url("originals", hash), alloc),
+                   alloc);
   return images;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The `media` object of a new pin, built from its `media_source` in the live shape: image sizes
 // 150x150, 400x300, 600x and 1200x, the last two keeping the aspect ratio and never larger than
-// the original (API-NOTES.md section 4).
+// the original, plus "originals" (API-NOTES.md section 4).
 
 #include "fixtures/fixture_set.hpp"
 #include "pinsmock/json.hpp"

@@ -12,7 +12,9 @@ ApiResponse pins_get(const ApiRequest& request, Services& services) {
     return error_response(pin.error());
   json::Document body;
   json::Value metrics;
-  const bool with_metrics = json::get_bool(request.params, "pin_metrics").value_or(false);
+  // Metrics are the owner's business: others' public pins come without them.
+  const bool with_metrics = json::get_bool(request.params, "pin_metrics").value_or(false) &&
+                            pin->owner == request.principal.operation_user;
   if (with_metrics)
     metrics = pin_metrics(*pin, services, body.GetAllocator());
   json::Value root = render_pin(*pin, request.principal.operation_user,

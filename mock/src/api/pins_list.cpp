@@ -65,6 +65,8 @@ ApiResponse pins_list(const ApiRequest& request, Services& services) {
       filter.creative_types.emplace_back(t.GetString());
   if (filter.private_only && !role_covers(request.principal, BoardPrivacy::Secret))
     return error_response({ErrorId::NotPermitted, "", "ad_account_id"});
+  if (filter.private_only && !request.principal.has_scope(kReadSecretScope))
+    return error_response({ErrorId::InsufficientScope, "", "Authorization"});
 
   const auto page_size = static_cast<std::size_t>(json::get_int(params, "page_size").value_or(25));
   const Principal& principal = request.principal;

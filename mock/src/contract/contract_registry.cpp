@@ -208,9 +208,22 @@ std::vector<Violation> ContractRegistry::validate(std::string_view schema_path,
   // Most specific first: the deepest context names the field; summaries of parents come last.
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  // valijson also reports every parent of a failure ("Failed to validate against schema
+  // associated with property name 'title'"): noise once the specific failure is listed.
+  auto is_summary = [](const Violation& v) {
+    return v.message.rfind("Failed to validate against schema associated with property", 0) == 0 ||
+           v.message.rfind("Failed to validate item #", 0) == 0 ||
+           v.message.rfind("Failed to validate against a conditional schema", 0) == 0 ||
+           v.message.rfind("Failed to validate against child schema", 0) == 0 ||
+           v.message.rfind("Failed to validate against any schemas allowed by anyOf", 0) == 0 ||
+           v.message.rfind("Failed to validate against any child schemas allowed by oneOf", 0) == 0;
+  };
+  const bool has_specific = std::any_of(found.begin(), found.end(),
+                                        [&](const auto& f) { return !is_summary(f.second); });
   std::vector<Violation> out;
   for (auto& f : found)
-    out.push_back(std::move(f.second));
+    if (!has_specific || !is_summary(f.second))
+      out.push_back(std::move(f.second));
   return out;
 }
 

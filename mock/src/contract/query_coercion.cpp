@@ -1,5 +1,7 @@
 #include "contract/query_coercion.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <map>
@@ -18,6 +20,25 @@ ApiError type_error(const std::string& name, std::string_view expected, std::str
                   "Invalid parameter '" + name + "': expected " + std::string(expected) +
                       ", got '" + std::string(got) + "'.",
                   name};
+}
+
+// Enum values match case-insensitively and are served in the spec's spelling: Pinterest's own
+// quickstart sends app_types=all and live accepts it (API-NOTES.md section 5).
+std::string_view enum_spelling(const json::Value& schema, std::string_view text) {
+  const json::Value* values = json::find(schema, "enum");
+  if (!values || !values->IsArray())
+    return text;
+  for (const auto& v : values->GetArray()) {
+    if (!v.IsString() || v.GetStringLength() != text.size())
+      continue;
+    const std::string_view candidate(v.GetString(), v.GetStringLength());
+    if (std::equal(candidate.begin(), candidate.end(), text.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return candidate;
+  }
+  return text;
 }
 
 Result<json::Value> scalar(const std::string& name, std::string_view type, std::string_view text,
@@ -85,12 +106,13 @@ Result<json::Document> coerce_params(const json::Value& params_schema, const Hea
     const std::string_view type = declared_type(schema);
     if (type == "array") {
       std::string_view item_type = "string";
-      if (const json::Value* items = json::find(schema, "items"))
+      const json::Value* items = json::find(schema, "items");
+      if (items)
         item_type = declared_type(*items);
       json::Value array(rapidjson::kArrayType);
       for (std::string_view raw : found->second)
         for (std::string_view part : split_commas(raw)) {
-          auto item = scalar(name, item_type, part, alloc);
+          auto item = scalar(name, item_type, items ? enum_spelling(*items, part) : part, alloc);
           if (!item)
             return item.error();
           array.PushBack(std::move(item.value()), alloc);
@@ -99,7 +121,7 @@ Result<json::Document> coerce_params(const json::Value& params_schema, const Hea
       continue;
     }
     // A scalar given twice: the last value wins, as in most web frameworks.
-    auto value = scalar(name, type, found->second.back(), alloc);
+    auto value = scalar(name, type, enum_spelling(schema, found->second.back()), alloc);
     if (!value)
       return value.error();
     out.AddMember(json::string(name, alloc), std::move(value.value()), alloc);

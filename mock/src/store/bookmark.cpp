@@ -46,7 +46,7 @@ std::string base64_encode(std::string_view bytes) {
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0)
+  if (text.size() % 4 != 0) // "" is the valid encoding of no bytes (RFC 4648 section 10)
     return std::nullopt;
   std::string out;
   std::uint32_t buffer = 0;
