@@ -2,10 +2,6 @@
 
 namespace pinsmock::test {
 
-std::string ApiResult::string_member(std::string_view key) const {
-  return std::string(json::get_string(json, key).value_or(""));
-}
-
 bool IsPinterestError::match(const ApiResult& result) const {
   if (result.status != status_ || !result.json.IsObject())
     return false;

@@ -1,7 +1,7 @@
 #pragma once
-// One HTTP exchange as tests see it: never throws; prints itself in failure messages.
+// Catch2 matchers and printing for ApiResult: failures show the whole exchange.
 
-#include "pinsmock/json.hpp"
+#include "support/api_exchange.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,22 +9,6 @@
 #include <string>
 
 namespace pinsmock::test {
-
-struct ApiResult {
-  std::string method;
-  std::string url;
-  std::string request_body;
-  int status = 0;            // 0 when the transport failed
-  std::string transport_error;
-  std::string body;
-  std::string content_type;
-  std::multimap<std::string, std::string> headers;
-  json::Document json;       // parsed body (Null when empty or not JSON)
-
-  /// The parsed body's member as a string, or "" (for ids in test flows).
-  std::string string_member(std::string_view key) const;
-  bool has_header(const std::string& name) const { return headers.count(name) > 0; }
-};
 
 /// Matches a status, showing the whole exchange on failure.
 class HasStatus : public Catch::MatcherBase<ApiResult> {

@@ -43,6 +43,8 @@ struct PinsClient::Impl {
   explicit Impl(const std::pair<std::string, std::string>& parts)
       : origin(parts.first), prefix(parts.second), client(parts.first) {
     client.set_keep_alive(true);
+    // Without it a POST's header and body writes meet Nagle and delayed ACK: ~40 ms each.
+    client.set_tcp_nodelay(true);
     client.set_connection_timeout(5);
     client.set_read_timeout(30);
   }

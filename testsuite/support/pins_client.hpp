@@ -2,7 +2,7 @@
 // A small Pinterest Pins client over cpp-httplib: one method per operationId, literal paths, so
 // the tests read like the API reference. Reuses one keep-alive connection.
 
-#include "support/api_result.hpp"
+#include "support/api_exchange.hpp"
 
 #include <memory>
 #include <string>
