@@ -7,6 +7,7 @@
 #include "spec_diff.hpp"
 #include "support/conforms_to.hpp"
 #include "target.hpp"
+#include "verify_client.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -16,6 +17,8 @@ namespace {
 constexpr const char* kUsage = R"(Usage:
   pins-contract [options] [Catch2 options and test specs]
   pins-contract spec-diff OPENAPI.json [--contracts DIR]
+  pins-contract verify-client [--report FILE.json] [--fixtures DIR] [--today YYYY-MM-DD]
+                              [--timeout SECONDS] [--allow-violations] -- COMMAND ARGS...
 
 Runs the Pins contract suite against a base URL; with none, against an in-process pins-mock.
 
@@ -46,6 +49,8 @@ std::string env_or(const char* name, const std::string& fallback) {
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "spec-diff")
     return pinsmock::test::run_spec_diff(argc - 1, argv + 1);
+  if (argc >= 2 && std::string(argv[1]) == "verify-client")
+    return pinsmock::test::run_verify_client(argc - 1, argv + 1);
 
   pinsmock::test::TargetOptions options;
   options.base_url = env_or("PINS_BASE_URL", "");
