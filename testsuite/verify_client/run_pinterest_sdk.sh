@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Interoperability with a client nobody here wrote: installs the npm package pinterest-sdk (by
+# name, from the npm registry) into a temporary prefix and runs it through verify-client.
+# Exits 77 (CTest: skipped) when node or npm is missing or the package cannot be installed.
+# Usage: run_pinterest_sdk.sh PINS_CONTRACT
+set -uo pipefail
+contract=$1
+here=$(cd "$(dirname "$0")" && pwd)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "SKIPPED: node and npm are needed for the pinterest-sdk check (apt-get install nodejs npm)"
+  exit 77
+fi
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+if ! timeout 300 npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
+    pinterest-sdk@1.1.0 >"$prefix/npm.log" 2>&1; then
+  echo "SKIPPED: npm could not install pinterest-sdk:"
+  tail -n 5 "$prefix/npm.log"
+  exit 77
+fi
+cp "$here/pinterest_sdk_client.js" "$prefix/"
+"$contract" verify-client --report "$prefix/report.json" -- node "$prefix/pinterest_sdk_client.js"
+status=$?
+[ $status -eq 0 ] || cat "$prefix/report.json"
+exit $status
