@@ -1,6 +1,7 @@
 # HTTP test sources (listed, not globbed).
 set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/analytics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/multi_pins_analytics_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admin_api_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/auth_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/business_access_test.cpp
