@@ -3,6 +3,7 @@
 # fixtures, a fresh store/ids/clock), temp_dir.hpp, catch_optional.hpp.
 set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/core/error_catalog_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/error_catalog_readme_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/manifest_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/contract_registry_test.cpp
