@@ -9,6 +9,7 @@
 
 #include "pinsmock/json.hpp"
 
+#include <cstdio>
 #include <fstream>
 
 namespace pinsmock::test {
@@ -59,6 +60,13 @@ public:
     records().back().passed = false;
     records().back().failures.push_back(std::move(failure));
     return true;
+  }
+
+  // One line per test, so a long run against a live server shows where it is.
+  void testCaseEnded(Catch::TestCaseStats const& stats) override {
+    const bool passed = stats.totals.assertions.failed == 0;
+    std::fprintf(stderr, "pins-contract: %s %s\n", passed ? "pass" : "FAIL",
+                 stats.testInfo.name.c_str());
   }
 };
 

@@ -21,7 +21,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 port=$(cat "$dir/port")
-# The default fixtures' first account and its two public boards (fixtures/README.md).
-"$contract" --base-url "http://127.0.0.1:$port/v5" --target-is-mock \
-  --token pina_mock_creator_full --board-id 1100000000000000001 \
-  --second-board-id 1100000000000000004 "$@"
+# Token and boards come from the program's /__admin/accounts (--target-is-mock).
+"$contract" --base-url "http://127.0.0.1:$port/v5" --target-is-mock "$@"

@@ -1,6 +1,10 @@
 #include "target.hpp"
 
+#include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
+
+#include <string_view>
+#include <vector>
 
 namespace pinsmock::test {
 namespace {
@@ -24,7 +28,47 @@ Target& Target::get() {
   return instance;
 }
 
+namespace {
+
+// A running pins-mock tells who its users are (GET /__admin/accounts): take the first token that
+// can write pins and that account's public boards, unless given on the command line.
+void discover_from_mock(TargetOptions& options) {
+  const std::string origin = options.base_url.substr(0, options.base_url.rfind("/v5"));
+  PinsClient admin(origin, "");
+  const ApiResult accounts = admin.raw("GET", "/__admin/accounts");
+  const json::Value* list = json::find(accounts.json, "accounts");
+  if (!list || !list->IsArray())
+    return;
+  for (const auto& account : list->GetArray()) {
+    for (const auto& token : account["tokens"].GetArray()) {
+      bool writes = false;
+      for (const auto& scope : token["scopes"].GetArray())
+        writes = writes || std::string_view(scope.GetString()) == "pins:write";
+      if (!writes)
+        continue;
+      if (options.token.empty())
+        options.token = token["token"].GetString();
+      std::vector<std::string> boards;
+      for (const auto& board : account["boards"].GetArray())
+        if (std::string_view(board["privacy"].GetString()) == "PUBLIC")
+          boards.emplace_back(board["id"].GetString());
+      if (options.board_id.empty() && !boards.empty())
+        options.board_id = boards[0];
+      if (options.second_board_id.empty() && boards.size() > 1)
+        options.second_board_id = boards[1];
+      return;
+    }
+  }
+}
+
+} // namespace
+
 void Target::ensure_started() {
+  if (options_.target_is_mock && !discovered_) {
+    discovered_ = true;
+    if (options_.token.empty() || options_.board_id.empty())
+      discover_from_mock(options_);
+  }
   if (!options_.base_url.empty() || in_process_)
     return;
   ServerOptions options;

@@ -14,7 +14,8 @@ struct TargetOptions {
   std::string token;
   std::string board_id;
   std::string second_board_id;
-  bool target_is_mock = false; // a running pins-mock: reset between tests, writes allowed
+  bool target_is_mock = false; // a running pins-mock: reset between tests, writes allowed, token
+                               // and boards discovered from /__admin/accounts when not given
   bool allow_writes = false;
   bool strict = false;
   std::string image_url; // replaces media_source.url in create bodies (live must fetch it)
@@ -59,6 +60,7 @@ private:
   struct InProcess;
   std::shared_ptr<InProcess> in_process_;
   std::set<std::string> created_;
+  bool discovered_ = false;
 };
 
 /// Shorthand for Target::get().
