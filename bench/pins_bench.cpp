@@ -172,7 +172,10 @@ int main(int argc, char** argv) {
   row("GET /pins/{id} (response check on)", load(mock.base_url(), token, options, get_pin), &baseline);
   row("GET /pins/{id} (response check off)", load(unchecked.base_url(), token, options, get_pin),
       &baseline);
-  row("GET /pins?page_size=25", load(mock.base_url(), token, options, list_page), &baseline);
+  row("GET /pins?page_size=25 (check on)", load(mock.base_url(), token, options, list_page),
+      &baseline);
+  row("GET /pins?page_size=25 (check off)", load(unchecked.base_url(), token, options, list_page),
+      &baseline);
   row("POST /pins", load(mock.base_url(), token, options, create_pin), &baseline);
 
   // Memory: resident growth per stored pin, measured with the in-process store.
