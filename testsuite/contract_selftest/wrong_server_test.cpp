@@ -88,6 +88,8 @@ TEST_CASE("pins-contract: reports each break of a deliberately wrong server and 
   CHECK(run.exit_code != 0);
   REQUIRE(run.report.IsObject());
   CHECK(json::get_int(run.report, "failed").value_or(0) > 0);
+  // Failures print whole exchanges, never the bearer token.
+  CHECK(run.log.find("pina_mock_creator_full") == std::string::npos);
 
   for (const auto& test : run.report["tests"].GetArray()) {
     if (json::get_bool(test, "passed").value_or(true))

@@ -1,7 +1,5 @@
 #include "pinsmock/json.hpp"
 
-#include <rapidjson/prettywriter.h>
-
 #include <algorithm>
 
 namespace pinsmock::json {

@@ -80,7 +80,7 @@ std::vector<std::string> operation_ids(const Manifest& manifest) {
 Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
                    Services& services, AdminContext admin, ValidationMode response_check,
                    JournalLimits limits)
-    : contracts_(contracts), manifest_(manifest), services_(services),
+    : contracts_(contracts), services_(services),
       journal_(limits.capacity, limits.body_bytes), coverage_(operation_ids(manifest)),
       admin_(std::move(admin)), response_check_(response_check), router_(manifest) {
   admin_.journal = &journal_;

@@ -57,7 +57,6 @@ private:
   HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);
 
   const ContractRegistry& contracts_;
-  const Manifest& manifest_;
   Services& services_;
   RequestJournal journal_;
   Coverage coverage_;
