@@ -30,11 +30,15 @@ Target& Target::get() {
 
 namespace {
 
+// "http://host:port/v5" -> "http://host:port": /__admin lives beside /v5 on the same origin.
+std::string admin_origin(const std::string& base_url) {
+  return base_url.substr(0, base_url.rfind("/v5"));
+}
+
 // A running pins-mock tells who its users are (GET /__admin/accounts): take the first token that
 // can write pins and that account's public boards, unless given on the command line.
 void discover_from_mock(TargetOptions& options) {
-  const std::string origin = options.base_url.substr(0, options.base_url.rfind("/v5"));
-  PinsClient admin(origin, "");
+  PinsClient admin(admin_origin(options.base_url), "");
   const ApiResult accounts = admin.raw("GET", "/__admin/accounts");
   const json::Value* list = json::find(accounts.json, "accounts");
   if (!list || !list->IsArray())
@@ -118,9 +122,7 @@ void Target::reset_if_mock() {
     in_process_->server.reset();
     created_.clear();
   } else if (options_.target_is_mock) {
-    // /__admin lives beside /v5 on the same origin.
-    std::string origin = options_.base_url.substr(0, options_.base_url.rfind("/v5"));
-    PinsClient admin(origin, "");
+    PinsClient admin(admin_origin(options_.base_url), "");
     admin.raw("POST", "/__admin/reset");
     created_.clear();
   }

@@ -39,7 +39,6 @@ public:
   void set_rate_limit_retries(int retries, int max_wait_seconds = 60);
 
   const std::string& base_url() const { return base_url_; }
-  void set_token(std::string token) { token_ = std::move(token); }
 
 private:
   struct Impl;
