@@ -3,6 +3,7 @@
 
 #include "pinsmock/json.hpp"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,12 +25,30 @@ struct HttpRequest {
   std::optional<std::string> header(std::string_view name) const;
 };
 
+/// How the transport delivers an answer: whole and on time (the default), late, or broken on
+/// purpose (failure simulation). The pipeline decides; only the server's connection layer acts.
+struct WireEffect {
+  enum class Fault {
+    None,
+    ConnectionReset, // the connection is reset (RST) instead of answered
+    EmptyResponse,   // the connection closes without a byte
+    TruncatedBody,   // status line and headers, part of the body, then close
+    SlowBody,        // the body dribbles out over body_duration
+  };
+  std::chrono::milliseconds delay{0}; // before the first byte of the answer
+  Fault fault = Fault::None;
+  std::chrono::milliseconds body_duration{0}; // SlowBody: how long the body takes
+
+  bool is_plain() const { return delay.count() == 0 && fault == Fault::None; }
+};
+
 /// A response ready to be written by the server adapter.
 struct HttpResponse {
   int status = 200;
   std::string body; // empty for 204
   std::string content_type = "application/json";
   Headers headers;
+  WireEffect wire; // how the connection layer delivers it
 };
 
 /// Business Access roles that may act on pins, by board privacy (from the manifest).
