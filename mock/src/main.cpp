@@ -2,7 +2,11 @@
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/startup_error.hpp"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -20,7 +24,8 @@ fixtures, and an admin API under /__admin.
 Options:
   --host HOST             address to listen on (default 127.0.0.1)
   --port N                port to listen on; 0 picks a free one (default 8080)
-  --port-file FILE        write the chosen port to FILE once serving
+  --port-file FILE        write the chosen port to FILE once serving (atomically, before the
+                          banner; removed at exit; an unwritable FILE is a start-up error)
   --fixtures DIR          fixture set to load (default: the built-in set)
   --contracts DIR         contracts to load (default: the built-in copy)
   --seed N                seed for pin ids and generated analytics (default 1)
@@ -29,7 +34,13 @@ Options:
                           (default report: an X-Pinsmock-Violations header)
   --strict-formats        enforce format: date-time on created_at (live omits the offset)
   --max-body-bytes N      larger request bodies answer 413 (default 10485760)
-  --threads N             worker threads (default max(8, 4 x cores))
+  --max-connections N     open connections at most; beyond, the longest-idle one is closed,
+                          else 503 (default 4096)
+  --idle-timeout S        close a keep-alive connection idle this long (default 30)
+  --request-timeout S     a request must arrive within S seconds of its first byte, else 408
+                          (default 10)
+  --write-timeout S       drop a client that reads nothing of an answer for S seconds (default 10)
+  --threads N             ignored (each connection has its own thread); kept for old scripts
   --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
   --log                   print one line per request
   --help                  show this help
@@ -54,6 +65,13 @@ std::uint64_t parse_number(const std::string& flag, const std::string& text, std
   if (value > max)
     usage_error(flag + " must be at most " + std::to_string(max) + ", got " + text);
   return value;
+}
+
+std::chrono::milliseconds seconds(const std::string& flag, const std::string& text) {
+  const std::uint64_t value = parse_number(flag, text, 86400);
+  if (value == 0)
+    usage_error(flag + " must be at least 1 second");
+  return std::chrono::seconds(value);
 }
 
 Flags parse_flags(int argc, char** argv) {
@@ -103,6 +121,16 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.max_body_bytes = parse_number(arg, value(), UINT32_MAX);
     } else if (arg == "--threads") {
       flags.options.threads = static_cast<int>(parse_number(arg, value(), 1024));
+    } else if (arg == "--max-connections") {
+      flags.options.max_connections = parse_number(arg, value(), 1000000);
+      if (flags.options.max_connections == 0)
+        usage_error("--max-connections must be at least 1");
+    } else if (arg == "--idle-timeout") {
+      flags.options.idle_timeout = seconds(arg, value());
+    } else if (arg == "--request-timeout") {
+      flags.options.request_timeout = seconds(arg, value());
+    } else if (arg == "--write-timeout") {
+      flags.options.write_timeout = seconds(arg, value());
     } else if (arg == "--journal-size") {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
     } else if (arg == "--log") {
@@ -112,6 +140,26 @@ Flags parse_flags(int argc, char** argv) {
     }
   }
   return flags;
+}
+
+// Written to a temporary file and renamed, so a script polling for FILE never reads half a
+// number; false when it cannot be written.
+bool write_port_file(const std::string& path, int port) {
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << port << "\n";
+    out.close();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return false;
+  }
+  return true;
 }
 
 void print_banner(const pinsmock::MockServer& server) {
@@ -145,8 +193,9 @@ int main(int argc, char** argv) {
   try {
     pinsmock::MockServer server(flags.options);
     server.start();
-    if (!flags.port_file.empty()) {
-      std::ofstream(flags.port_file) << server.port() << "\n";
+    if (!flags.port_file.empty() && !write_port_file(flags.port_file, server.port())) {
+      std::cerr << "pins-mock: cannot write the port file '" << flags.port_file << "'\n";
+      return kExitStartupError; // the server stops in its destructor
     }
     print_banner(server);
     int received = 0;
@@ -154,6 +203,8 @@ int main(int argc, char** argv) {
     std::cout << "pins-mock: stopping (" << (received == SIGINT ? "SIGINT" : "SIGTERM") << ")"
               << std::endl;
     server.stop();
+    if (!flags.port_file.empty())
+      std::remove(flags.port_file.c_str());
   } catch (const pinsmock::StartupError& e) {
     std::cerr << "pins-mock: " << e.what() << "\n";
     return kExitStartupError;

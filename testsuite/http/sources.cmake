@@ -6,6 +6,9 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/auth_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/business_access_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/concurrency_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hostile_connection_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hostile_request_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/process_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/determinism_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mock_server_lifecycle_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pins_create_test.cpp

@@ -15,6 +15,8 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/analytics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server/request_framing_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/router_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server/wire_delivery_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/pipeline_test.cpp
 )

@@ -4,6 +4,7 @@
 
 #include "pinsmock/journal.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,7 +31,11 @@ struct ServerOptions {
   std::uint64_t seed = 1;        // ids (and generated analytics) derive from it
   std::string today;             // "YYYY-MM-DD": fixes the clock; empty = the system's UTC date
   std::size_t max_body_bytes = 10 * 1024 * 1024; // larger bodies answer 413
-  int threads = 0;               // worker threads; 0 = max(8, 4 x hardware threads)
+  int threads = 0;               // ignored: each connection has its own thread (kept for callers)
+  std::size_t max_connections = 4096; // beyond it the longest-idle connection closes, else 503
+  std::chrono::milliseconds idle_timeout{30000};    // a keep-alive connection without a request
+  std::chrono::milliseconds request_timeout{10000}; // first to last byte of a request, else 408
+  std::chrono::milliseconds write_timeout{10000};   // writing an answer without progress: closed
   std::size_t journal_size = 1000;       // requests the journal keeps (oldest dropped first)
   std::size_t journal_body_bytes = 4096; // of each request body
   std::function<void(std::string_view)> log; // one line per event; silent when empty
@@ -47,14 +52,15 @@ public:
   /// Binds and starts serving; returns once requests are answered. Throws StartupError when the
   /// port cannot be bound or the server is already started.
   void start();
-  /// Stops serving and joins the server thread. Idempotent.
+  /// Stops serving and joins the server thread; open connections are shut down, so it returns
+  /// promptly whatever clients do. Idempotent.
   void stop() noexcept;
 
   bool running() const;
   int port() const;
   /// "http://127.0.0.1:<port>/v5": interchangeable with Pinterest's base URL.
   std::string base_url() const;
-  /// "http://127.0.0.1:<port>": where /__admin lives.
+  /// "http://127.0.0.1:<port>": where /__admin lives (an IPv6 host in brackets).
   std::string root_url() const;
 
   /// Restores the fixtures' state (pins, ids, clock), exactly what POST /__admin/reset does.

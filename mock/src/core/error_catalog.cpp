@@ -32,8 +32,17 @@ const std::vector<ErrorSpec>& error_catalog() {
       {ErrorId::RouteNotFound, "route_not_found", 404, 404, "Route not found.", "chosen"},
       {ErrorId::MethodNotAllowed, "method_not_allowed", 405, 405, "Method not allowed.",
        "chosen"},
+      {ErrorId::MalformedRequest, "malformed_request", 400, 1, "Malformed HTTP request.",
+       "chosen; message says what is malformed"},
+      {ErrorId::RequestTimeout, "request_timeout", 408, 408,
+       "The request did not arrive in time.", "chosen"},
       {ErrorId::PayloadTooLarge, "payload_too_large", 413, 413, "Request body is too large.",
        "chosen"},
+      {ErrorId::UriTooLong, "uri_too_long", 414, 414, "Request target is too long.", "chosen"},
+      {ErrorId::UnsupportedMediaType, "unsupported_media_type", 415, 415,
+       "Unsupported Content-Encoding.", "chosen"},
+      {ErrorId::HeadersTooLarge, "headers_too_large", 431, 431,
+       "Request header fields are too large.", "chosen"},
       {ErrorId::RateLimited, "rate_limited", 429, 8,
        "This request exceeded a rate limit. This can happen if the client exceeds one of the "
        "published rate limits or if multiple write operations are applied to an object within "

@@ -1,17 +1,44 @@
 #include "server/httplib_adapter.hpp"
 
 #include "core/error_catalog.hpp"
+#include "server/wire_codec.hpp"
 
 namespace pinsmock {
+
+namespace {
+
+Headers query_of(const std::string& target) {
+  Headers query;
+  const std::size_t mark = target.find('?');
+  if (mark == std::string::npos)
+    return query;
+  httplib::Params params;
+  httplib::detail::parse_query_text(target.substr(mark + 1), params);
+  for (const auto& [key, value] : params)
+    query.emplace_back(key, value);
+  return query;
+}
+
+} // namespace
 
 HttpRequest to_http_request(const httplib::Request& request) {
   HttpRequest out;
   out.method = request.method;
   out.path = request.path;
-  for (const auto& [key, value] : request.params)
-    out.query.emplace_back(key, value);
+  // Not request.params: 0.11.4 adds a form-encoded body's fields to them.
+  out.query = query_of(request.target);
   for (const auto& [key, value] : request.headers)
     out.headers.emplace_back(key, value);
+  out.body = request.body;
+  return out;
+}
+
+HttpRequest to_http_request(const FramedRequest& request) {
+  HttpRequest out;
+  out.method = request.method;
+  out.path = httplib::detail::decode_url(request.target.substr(0, request.target.find('?')), false);
+  out.query = query_of(request.target);
+  out.headers = request.headers;
   out.body = request.body;
   return out;
 }
@@ -25,6 +52,8 @@ void write_response(const HttpResponse& response, httplib::Response& out) {
   out.set_header("X-Content-Type-Options", "nosniff");
   if (!response.body.empty())
     out.set_content(response.body, response.content_type);
+  if (!response.wire.is_plain())
+    out.set_header(std::string(kWireEffectHeader), encode_wire_effect(response.wire));
 }
 
 void install_routes(httplib::Server& server, Pipeline& pipeline) {

@@ -3,6 +3,7 @@
 // mock_server.cpp.
 
 #include "server/pipeline.hpp"
+#include "server/request_framing.hpp"
 
 #include <httplib.h>
 
@@ -12,7 +13,12 @@ namespace pinsmock {
 /// that keep even httplib's own answers (400 for a broken request line, 413) in Pinterest's shape.
 void install_routes(httplib::Server& server, Pipeline& pipeline);
 
+/// The request the pipeline sees. The query comes from the request target only (never from a
+/// form-encoded body).
 HttpRequest to_http_request(const httplib::Request& request);
+/// The same for a request the connection layer turned away before cpp-httplib parsed it.
+HttpRequest to_http_request(const FramedRequest& request);
+/// Fills cpp-httplib's response; a WireEffect travels as an internal header (server/wire_codec).
 void write_response(const HttpResponse& response, httplib::Response& out);
 
 } // namespace pinsmock

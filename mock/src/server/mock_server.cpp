@@ -4,8 +4,11 @@
 #include "contract/manifest.hpp"
 #include "fixtures/fixture_set.hpp"
 #include "pinsmock/startup_error.hpp"
+#include "server/connection_server.hpp"
 #include "server/httplib_adapter.hpp"
 #include "server/pipeline.hpp"
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,6 +32,30 @@ std::optional<Date> parse_today(const std::string& today) {
   return date;
 }
 
+ConnectionLimits connection_limits(const ServerOptions& options) {
+  ConnectionLimits limits;
+  limits.max_connections = std::max<std::size_t>(1, options.max_connections);
+  limits.idle_timeout = options.idle_timeout;
+  limits.request_timeout = options.request_timeout;
+  limits.write_timeout = options.write_timeout;
+  limits.framing.max_body_bytes = options.max_body_bytes;
+  return limits;
+}
+
+// Every connection is a descriptor: the usual soft limit of 1024 would cap the mock far below
+// max_connections. Raising the soft limit to the hard one needs no privilege.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
 } // namespace
 
 struct MockServer::Impl {
@@ -41,7 +68,7 @@ struct MockServer::Impl {
   Clock clock;
   Services services;
   Pipeline pipeline;
-  httplib::Server http;
+  ConnectionServer http;
   std::thread thread;
   int port = 0;
 
@@ -55,7 +82,10 @@ struct MockServer::Impl {
         services{store, *fixtures, ids, clock, options.seed},
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
                  options.response_check,
-                 JournalLimits{options.journal_size, options.journal_body_bytes}) {
+                 JournalLimits{options.journal_size, options.journal_body_bytes}),
+        http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {
+          return pipeline.reject(request, error);
+        }) {
     reset();
     configure_http();
   }
@@ -85,19 +115,12 @@ struct MockServer::Impl {
     // Measured in DESIGN.md: without TCP_NODELAY, Nagle plus delayed ACK cap a keep-alive client
     // at ~25 requests/s per connection.
     http.set_tcp_nodelay(true);
-    http.set_keep_alive_max_count(100000);
-    http.set_keep_alive_timeout(1); // an idle connection holds a worker ~1 s at shutdown, not 5
-    http.set_payload_max_length(options.max_body_bytes);
     // httplib's default sets SO_REUSEPORT on Linux, so a second server could bind a port in use
     // and silently take half its connections: SO_REUSEADDR alone lets start() report the clash.
     http.set_socket_options([](socket_t sock) {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
     });
-    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = options.threads > 0 ? static_cast<std::size_t>(options.threads)
-                                                    : std::max<std::size_t>(8, 4 * hardware);
-    http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     if (options.log)
       http.set_logger([log = options.log](const httplib::Request& req, const httplib::Response& res) {
         log(req.method + " " + req.path + " -> " + std::to_string(res.status));
@@ -114,6 +137,7 @@ void MockServer::start() {
   if (impl_->thread.joinable())
     throw StartupError("the server is already started");
   Impl& impl = *impl_;
+  raise_descriptor_limit();
   if (impl.options.port == 0) {
     impl.port = impl.http.bind_to_any_port(impl.options.host);
     if (impl.port <= 0)
@@ -124,6 +148,7 @@ void MockServer::start() {
                          std::to_string(impl.options.port) + " (in use, or not permitted)");
     impl.port = impl.options.port;
   }
+  impl.http.after_bind();
   impl.thread = std::thread([&impl] { impl.http.listen_after_bind(); });
   // cpp-httplib 0.11.4 has no wait_until_ready(), and stop() is a no-op until the accept loop
   // has set is_running(): wait for it so an immediate stop() cannot hang.
@@ -140,6 +165,7 @@ void MockServer::start() {
 void MockServer::stop() noexcept {
   if (!impl_->thread.joinable())
     return;
+  impl_->http.close_connections();
   impl_->http.stop();
   impl_->thread.join();
 }
@@ -149,7 +175,7 @@ bool MockServer::running() const { return impl_->thread.joinable() && impl_->htt
 int MockServer::port() const { return impl_->port; }
 
 std::string MockServer::root_url() const {
-  return "http://" + impl_->options.host + ":" + std::to_string(impl_->port);
+  return "http://" + url_host(impl_->options.host) + ":" + std::to_string(impl_->port);
 }
 
 std::string MockServer::base_url() const { return root_url() + impl_->manifest.base_path; }

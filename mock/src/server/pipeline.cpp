@@ -87,14 +87,39 @@ Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
   admin_.coverage = &coverage_;
 }
 
-HttpResponse Pipeline::handle(const HttpRequest& request) {
-  if (request.path.compare(0, kAdminPrefix.size(), kAdminPrefix) == 0 &&
-      (request.path.size() == kAdminPrefix.size() || request.path[kAdminPrefix.size()] == '/'))
-    return handle_admin(request, admin_);
+namespace {
+bool is_admin(const std::string& path) {
+  return path.compare(0, kAdminPrefix.size(), kAdminPrefix) == 0 &&
+         (path.size() == kAdminPrefix.size() || path[kAdminPrefix.size()] == '/');
+}
+} // namespace
 
+HttpResponse Pipeline::handle(const HttpRequest& request) {
+  if (is_admin(request.path))
+    return handle_admin(request, admin_);
   const auto started = std::chrono::steady_clock::now();
   Exchange exchange;
   HttpResponse response = handle_api(request, exchange);
+  record(request, response, exchange, started);
+  return response;
+}
+
+HttpResponse Pipeline::reject(const HttpRequest& request, const ApiError& error) {
+  HttpResponse response = error_http_response(error);
+  if (is_admin(request.path))
+    return response;
+  Exchange exchange;
+  const RouteMatch route = router_.match(request.method, request.path);
+  if (route.outcome == RouteMatch::Outcome::Matched)
+    exchange.operation_id = route.operation->id;
+  exchange.error_name = std::string(error_spec(error.id).name);
+  exchange.violations.push_back({0, exchange.operation_id, "request", error_message(error), ""});
+  record(request, response, exchange, std::chrono::steady_clock::now());
+  return response;
+}
+
+void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
+                      Exchange& exchange, std::chrono::steady_clock::time_point started) {
   RecordedRequest entry;
   entry.operation_id = exchange.operation_id;
   entry.status = response.status;
@@ -107,7 +132,6 @@ HttpResponse Pipeline::handle(const HttpRequest& request) {
   if (!exchange.operation_id.empty())
     coverage_.record(exchange.operation_id, response.status, exchange.parameters,
                      exchange.error_name);
-  return response;
 }
 
 HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange) {

@@ -13,6 +13,7 @@
 #include "pinsmock/result.hpp"
 #include "server/router.hpp"
 
+#include <chrono>
 #include <mutex>
 
 namespace pinsmock {
@@ -46,12 +47,18 @@ public:
   /// requests are journaled and counted; admin requests are not.
   HttpResponse handle(const HttpRequest& request);
 
+  /// Answers a request the connection layer turned away before routing (413, 408, 405 for an
+  /// unknown method, ...) and journals it like any API request; admin requests are not.
+  HttpResponse reject(const HttpRequest& request, const ApiError& error);
+
   /// Records a failure of the mock itself (exceptions, contract violations in Enforce mode).
   void record_internal_error(std::string message);
   std::vector<std::string> internal_errors() const;
 
 private:
   HttpResponse handle_api(const HttpRequest& request, Exchange& exchange);
+  void record(const HttpRequest& request, const HttpResponse& response, Exchange& exchange,
+              std::chrono::steady_clock::time_point started);
   Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route,
                              Exchange& exchange);
   HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);

@@ -1,0 +1,164 @@
+// The pins-mock program as CI drives it (issue 8 "Process"): the port file, SIGTERM with
+// stalled clients, the banner of an IPv6 host.
+#include "http/hostile_support.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace pinsmock::test;
+using pinsmock::MockServer;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+class ScratchDir {
+public:
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "pinsmock-process-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+  fs::path path_;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// pins-mock with these arguments, stdout and stderr to files.
+class Program {
+public:
+  Program(std::vector<std::string> args, const fs::path& out, const fs::path& err) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      std::freopen(out.c_str(), "w", stdout);
+      std::freopen(err.c_str(), "w", stderr);
+      std::vector<char*> argv{const_cast<char*>(PINSMOCK_PROGRAM)};
+      for (std::string& arg : args)
+        argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      ::execv(PINSMOCK_PROGRAM, argv.data());
+      ::_exit(127);
+    }
+  }
+  ~Program() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  void signal(int sig) { ::kill(pid_, sig); }
+  /// The exit code, or -1 when it has not exited within `timeout`.
+  int wait(std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (Clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      std::this_thread::sleep_for(5ms);
+    }
+    return -1;
+  }
+
+private:
+  pid_t pid_ = -1;
+  bool exited_ = false;
+};
+
+int wait_for_port(const fs::path& port_file, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  while (Clock::now() < deadline) {
+    if (fs::exists(port_file)) {
+      const std::string text = slurp(port_file);
+      if (!text.empty())
+        return std::stoi(text);
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  return 0;
+}
+
+} // namespace
+
+TEST_CASE("Process: an unwritable --port-file is a start-up error naming the path",
+          "[http][process]") {
+  ScratchDir dir;
+  const std::string port_file = (dir / "missing-dir" / "port").string();
+  Program program({"--port", "0", "--port-file", port_file}, dir / "out", dir / "err");
+  CHECK(program.wait(10s) == 2);
+  CHECK(slurp(dir / "err").find(port_file) != std::string::npos);
+}
+
+TEST_CASE("Process: the port file is there before the banner and gone after exit",
+          "[http][process]") {
+  ScratchDir dir;
+  Program program({"--port", "0", "--port-file", (dir / "port").string()}, dir / "out",
+                  dir / "err");
+  const int port = wait_for_port(dir / "port", 10s);
+  REQUIRE(port > 0);
+  CHECK(health_seconds(port) < kHealthBound.count() / 1000.0);
+  program.signal(SIGTERM);
+  CHECK(program.wait(5s) == 0);
+  CHECK_FALSE(fs::exists(dir / "port"));
+  CHECK(slurp(dir / "out").find("serving http://127.0.0.1:" + std::to_string(port)) !=
+        std::string::npos);
+}
+
+TEST_CASE("Process: SIGTERM exits within 1 s with stalled clients", "[http][process]") {
+  ScratchDir dir;
+  Program program({"--port", "0", "--port-file", (dir / "port").string()}, dir / "out",
+                  dir / "err");
+  const int port = wait_for_port(dir / "port", 10s);
+  REQUIRE(port > 0);
+  std::vector<RawSocket> stalled;
+  for (int i = 0; i < 10; ++i) {
+    stalled.emplace_back(port);
+    stalled.back().send("GET /v5/pins HTTP/1.1\r\nHost: x\r\n"); // never finished
+  }
+  std::this_thread::sleep_for(200ms);
+  const auto start = Clock::now();
+  program.signal(SIGTERM);
+  CHECK(program.wait(5s) == 0);
+  CHECK(Clock::now() - start < 1s);
+}
+
+TEST_CASE("Process: the banner puts an IPv6 host in brackets", "[http][process]") {
+  ScratchDir dir;
+  Program program({"--host", "::1", "--port", "0", "--port-file", (dir / "port").string()},
+                  dir / "out", dir / "err");
+  const int port = wait_for_port(dir / "port", 10s);
+  REQUIRE(port > 0);
+  program.signal(SIGTERM);
+  CHECK(program.wait(5s) == 0);
+  CHECK(slurp(dir / "out").find("serving http://[::1]:" + std::to_string(port) + "/v5") !=
+        std::string::npos);
+}
+
+TEST_CASE("Process: an in-process server on ::1 serves under a bracketed URL", "[http][process]") {
+  auto options = test_options();
+  options.host = "::1";
+  MockServer server(options);
+  server.start();
+  CHECK(server.root_url() == "http://[::1]:" + std::to_string(server.port()));
+  PinsClient client(server.base_url(), kCreatorToken);
+  CHECK_THAT(client.pins_get(fixture_pin(1)), HasStatus(200));
+}
