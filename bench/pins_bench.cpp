@@ -1,6 +1,7 @@
 // pins-bench: how fast is pins-mock next to a bare cpp-httplib server configured the same way?
 // Both run in this process on loopback, measured in the same run (these machines are noisy, so
 // only ratios against the same-run baseline mean anything). Prints a table; asserts nothing.
+#include "hostile_scenarios.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "support/pins_client.hpp"
@@ -189,5 +190,8 @@ int main(int argc, char** argv) {
   std::printf("  memory: %d pins created, resident +%ld KiB (%.2f KiB per pin)\n",
               options.memory_pins, after - before,
               options.memory_pins ? static_cast<double>(after - before) / options.memory_pins : 0);
+
+  // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
+  pinsmock::bench::run_hostile_scenarios(std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
   return 0;
 }

@@ -46,6 +46,8 @@ std::string slurp(const fs::path& path) {
 class Program {
 public:
   Program(std::vector<std::string> args, const fs::path& out, const fs::path& err) {
+    std::fflush(stdout); // or the child's freopen flushes our buffered output a second time
+    std::fflush(stderr);
     pid_ = ::fork();
     if (pid_ == 0) {
       std::freopen(out.c_str(), "w", stdout);

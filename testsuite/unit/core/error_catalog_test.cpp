@@ -22,9 +22,11 @@ constexpr ErrorId kAllIds[] = {
     ErrorId::AnalyticsDateWindow,  ErrorId::InvalidAnalyticsParameters,
     ErrorId::PinNotFound,          ErrorId::BoardNotFound,
     ErrorId::BoardSectionNotFound, ErrorId::RouteNotFound,
-    ErrorId::MethodNotAllowed,     ErrorId::PayloadTooLarge,
-    ErrorId::RateLimited,          ErrorId::InternalError,
-    ErrorId::ServiceUnavailable,
+    ErrorId::MethodNotAllowed,     ErrorId::MalformedRequest,
+    ErrorId::RequestTimeout,       ErrorId::PayloadTooLarge,
+    ErrorId::UriTooLong,           ErrorId::UnsupportedMediaType,
+    ErrorId::HeadersTooLarge,      ErrorId::RateLimited,
+    ErrorId::InternalError,        ErrorId::ServiceUnavailable,
 };
 
 } // namespace
