@@ -127,6 +127,10 @@ Connection::Ending Connection::run() {
     const WireEffect effect = take_wire_effect(answer);
     bool keep_open = !closed;
     const Ending ending = deliver(std::move(answer), effect, keep_open);
+    // A client that reads nothing is reset: closing politely would leave the kernel trying to
+    // deliver the unread answer to it for minutes.
+    if (write_timed_out_)
+      return Ending::Reset;
     if (!keep_open)
       return ending;
   }
@@ -175,8 +179,10 @@ bool Connection::write_all(std::string_view bytes) {
     }
     if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
       return false;
-    if (Clock::now() >= deadline)
+    if (Clock::now() >= deadline) {
+      write_timed_out_ = true;
       return false;
+    }
     pollfd pfd{slot_.sock, POLLOUT, 0};
     if (::poll(&pfd, 1, poll_timeout_ms(deadline)) < 0 && errno != EINTR)
       return false;
@@ -186,7 +192,7 @@ bool Connection::write_all(std::string_view bytes) {
 
 Connection::Ending Connection::finish_and_close(const std::string& answer) {
   if (!write_all(answer))
-    return Ending::Close;
+    return write_timed_out_ ? Ending::Reset : Ending::Close;
   ::shutdown(slot_.sock, SHUT_WR);
   const Clock::time_point until = Clock::now() + kDrainTime;
   std::size_t drained = 0;

@@ -38,6 +38,7 @@ private:
   ConnectionServer& server_;
   ConnectionSlot& slot_;
   std::string input_;
+  bool write_timed_out_ = false;
 };
 
 /// A JSON error answer with `Connection: close`, serialized without cpp-httplib (for requests
