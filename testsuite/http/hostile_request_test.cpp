@@ -216,3 +216,22 @@ TEST_CASE("Hostile: a malformed request line answers 400 JSON", "[http][hostile]
   REQUIRE(answer);
   CHECK(is_error_json(*answer, 400));
 }
+
+TEST_CASE("Hostile: Expect 100-continue gets its interim answer before the body is sent",
+          "[http][hostile]") {
+  MockServer server(hostile_options());
+  server.start();
+  RawSocket socket(server.port());
+  const std::string body = sample("pins.create.image_url");
+  REQUIRE(socket.send(post("/v5/pins",
+                           "Expect: 100-continue\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                           "")));
+  // Only the interim answer may arrive before the body: read it raw.
+  const RawSocket::Drained interim = socket.read_until_closed(500ms);
+  CHECK(interim.bytes == "HTTP/1.1 100 Continue\r\n\r\n");
+  REQUIRE(socket.send(body));
+  const auto answer = socket.read_response();
+  REQUIRE(answer);
+  CHECK(answer->status == 201);
+}

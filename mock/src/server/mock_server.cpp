@@ -84,7 +84,11 @@ struct MockServer::Impl {
                  options.response_check,
                  JournalLimits{options.journal_size, options.journal_body_bytes}),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {
-          return pipeline.reject(request, error);
+          HttpResponse response = pipeline.reject(request, error);
+          if (options.log)
+            options.log(request.method + " " + request.path + " -> " +
+                        std::to_string(response.status) + " (turned away before routing)");
+          return response;
         }) {
     reset();
     configure_http();
