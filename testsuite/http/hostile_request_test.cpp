@@ -235,3 +235,25 @@ TEST_CASE("Hostile: Expect 100-continue gets its interim answer before the body 
   REQUIRE(answer);
   CHECK(answer->status == 201);
 }
+
+TEST_CASE("Hostile: a JSON body sent as multipart reaches the pipeline and is journaled",
+          "[http][hostile]") {
+  MockServer server(hostile_options());
+  server.start();
+  RawSocket socket(server.port());
+  const std::string body = sample("pins.create.image_url");
+  REQUIRE(socket.send(post("/v5/pins",
+                           "Content-Type: multipart/form-data; boundary=x\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                           body)));
+  const auto answer = socket.read_response();
+  REQUIRE(answer);
+  CHECK(answer->status == 201); // the pipeline reads JSON whatever the Content-Type says
+  const std::optional<RecordedRequest> journaled = last_request(server);
+  REQUIRE(journaled);
+  CHECK(journaled->status == 201);
+  bool content_type_kept = false;
+  for (const auto& [name, value] : journaled->headers)
+    content_type_kept = content_type_kept || (name == "Content-Type" && value.rfind("multipart/", 0) == 0);
+  CHECK(content_type_kept);
+}

@@ -1,11 +1,13 @@
 #include "server/connection_server.hpp"
 
 #include "server/connection.hpp"
+#include "server/httplib_adapter.hpp"
 
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -106,13 +108,32 @@ private:
   std::string output_;
 };
 
-// cpp-httplib adds these to every request; no client sent them. Each is removed once, the
-// last inserted (the library's), so a client's own header of that name stays.
-void drop_injected_headers(httplib::Request& request) {
+bool is_multipart(const std::string& content_type) {
+  static const std::string kPrefix = "multipart/";
+  if (content_type.size() < kPrefix.size())
+    return false;
+  for (std::size_t i = 0; i < kPrefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(content_type[i])) != kPrefix[i])
+      return false;
+  return true;
+}
+
+// Runs after parsing, before routing. cpp-httplib adds the four address headers to every
+// request; no client sent them: each is removed once, the last inserted (the library's), so a
+// client's own header of that name stays. A multipart Content-Type is parked under an internal
+// name (the adapter restores it), or 0.11.4 would parse the body as form parts and answer a
+// JSON body 400 before the pipeline saw it.
+void prepare_request(httplib::Request& request) {
   for (const char* name : {"REMOTE_ADDR", "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"}) {
     const auto range = request.headers.equal_range(name);
     if (range.first != range.second)
       request.headers.erase(std::prev(range.second));
+  }
+  const auto type = request.headers.find("Content-Type");
+  if (type != request.headers.end() && is_multipart(type->second)) {
+    const std::string value = type->second;
+    request.headers.erase(type);
+    request.headers.emplace(std::string(kParkedContentType), value);
   }
 }
 
@@ -158,7 +179,7 @@ std::size_t ConnectionServer::open_connections() const {
 std::string ConnectionServer::answer(const FramedRequest& request, bool close_connection,
                                      bool& connection_closed) {
   MemoryStream stream(request.wire());
-  process_request(stream, close_connection, connection_closed, drop_injected_headers);
+  process_request(stream, close_connection, connection_closed, prepare_request);
   return stream.take_output();
 }
 

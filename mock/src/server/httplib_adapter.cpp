@@ -28,7 +28,7 @@ HttpRequest to_http_request(const httplib::Request& request) {
   // Not request.params: 0.11.4 adds a form-encoded body's fields to them.
   out.query = query_of(request.target);
   for (const auto& [key, value] : request.headers)
-    out.headers.emplace_back(key, value);
+    out.headers.emplace_back(key == kParkedContentType ? std::string("Content-Type") : key, value);
   out.body = request.body;
   return out;
 }

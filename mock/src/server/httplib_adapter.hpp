@@ -9,6 +9,10 @@
 
 namespace pinsmock {
 
+/// Where the connection layer parks a multipart Content-Type while cpp-httplib reads the body
+/// (server/connection_server.cpp); to_http_request restores it.
+inline constexpr std::string_view kParkedContentType = "X-Pinsmock-Internal-Content-Type";
+
 /// Sends every method on every path to `pipeline`, and installs the error and exception handlers
 /// that keep even httplib's own answers (400 for a broken request line, 413) in Pinterest's shape.
 void install_routes(httplib::Server& server, Pipeline& pipeline);
