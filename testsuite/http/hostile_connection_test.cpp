@@ -164,6 +164,7 @@ TEST_CASE("Hostile: 100 pipelined requests are all answered, in order", "[http][
       ++in_order;
   }
   CHECK(in_order == 100);
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: at the connection cap the longest-idle connection makes room, else 503",
@@ -194,6 +195,9 @@ TEST_CASE("Hostile: at the connection cap the longest-idle connection makes room
   const auto answer = refused.read_response(3s);
   REQUIRE(answer);
   CHECK(is_error_json(*answer, 503));
+  busy.clear(); // room again: the server is alive and answers
+  std::this_thread::sleep_for(100ms);
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: an idle keep-alive connection is closed after the idle time-out",

@@ -114,6 +114,7 @@ TEST_CASE("Hostile: thousands of Range parts get the plain answer", "[http][host
   CHECK(answer->status == 200);
   CHECK(answer->body.size() < 1024 * 1024);
   CHECK(answer->header("Content-Range").empty());
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: a POST without body or Content-Length is served and journaled",
@@ -134,6 +135,7 @@ TEST_CASE("Hostile: a POST without body or Content-Length is served and journale
   REQUIRE(journaled);
   CHECK(journaled->operation_id == "pins/create");
   CHECK(journaled->error == "invalid_body");
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: a form-encoded body never becomes query parameters", "[http][hostile]") {
@@ -152,6 +154,7 @@ TEST_CASE("Hostile: a form-encoded body never becomes query parameters", "[http]
   CHECK(journaled->query.front().first == "ad_account_id");
   for (const auto& coverage : server.coverage())
     CHECK(coverage.parameters.count("garbage") == 0);
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: the journal lists only the headers the client sent", "[http][hostile]") {
@@ -215,6 +218,7 @@ TEST_CASE("Hostile: a malformed request line answers 400 JSON", "[http][hostile]
   const auto answer = socket.read_response();
   REQUIRE(answer);
   CHECK(is_error_json(*answer, 400));
+  CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
 TEST_CASE("Hostile: Expect 100-continue gets its interim answer before the body is sent",
