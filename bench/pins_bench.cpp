@@ -1,6 +1,7 @@
 // pins-bench: how fast is pins-mock next to a bare cpp-httplib server configured the same way?
 // Both run in this process on loopback, measured in the same run (these machines are noisy, so
 // only ratios against the same-run baseline mean anything). Prints a table; asserts nothing.
+#include "fault_stage_cost.hpp"
 #include "hostile_scenarios.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
@@ -178,6 +179,30 @@ int main(int argc, char** argv) {
   row("GET /pins?page_size=25 (check off)", load(unchecked.base_url(), token, options, list_page),
       &baseline);
   row("POST /pins", load(mock.base_url(), token, options, create_pin), &baseline);
+
+  // Failure simulation: the same GET with the stage busy (rate limits on, 10 rules that do not
+  // match), and the idle stage's own cost next to one map lookup.
+  char limits_path[] = "/tmp/pins-bench-limits-XXXXXX";
+  const int limits_fd = mkstemp(limits_path);
+  const std::string limits = "{\"org_read\": {\"limit\": 1000000000, \"window_seconds\": 60}}";
+  if (limits_fd < 0 || write(limits_fd, limits.data(), limits.size()) != static_cast<ssize_t>(limits.size()))
+    return 1;
+  close(limits_fd);
+  ServerOptions busy_options = report_options;
+  busy_options.rate_limits = limits_path; // on, but never reached
+  MockServer busy(busy_options);
+  std::remove(limits_path);
+  busy.start();
+  for (int i = 0; i < 10; ++i)
+    busy.add_fault("{\"operation\": \"pins/create\", \"status\": 503}");
+  row("GET /pins/{id}, rate limits + 10 rules", load(busy.base_url(), token, options, get_pin),
+      &baseline);
+  busy.stop();
+  const auto cost = pinsmock::bench::measure_fault_stage(
+      static_cast<std::size_t>(std::max(200000.0, options.seconds * 2e6)));
+  std::printf("  fault stage, nothing configured: %.1f ns per request; one std::map lookup of the "
+              "operation id: %.1f ns (ratio %.2f)\n",
+              cost.stage_ns, cost.lookup_ns, cost.lookup_ns > 0 ? cost.stage_ns / cost.lookup_ns : 0);
 
   // Memory: resident growth per stored pin, measured with the in-process store.
   mock.reset();

@@ -43,6 +43,16 @@ Options:
   --threads N             ignored (each connection has its own thread); kept for old scripts
   --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
   --log                   print one line per request
+
+Failure simulation (README "Simulating failures"):
+  --faults FILE.json      fault rules to load at start (as POST /__admin/faults takes them)
+  --rate-limits SPEC      standard | trial | FILE.json: rate limits per token and category
+                          (default off)
+  --rate-limit-headers L,R,S  names of the limit, remaining and reset headers
+                          (default x-userendpoint-ratelimit-limit,-remaining,-reset-seconds)
+  --max-delay-ms N        the longest delay a Prefer header or a rule may add (default 60000)
+  --no-prefer             ignore the Prefer request header (live behaviour only)
+
   --help                  show this help
   --version               show the version
 )";
@@ -65,6 +75,35 @@ std::uint64_t parse_number(const std::string& flag, const std::string& text, std
   if (value > max)
     usage_error(flag + " must be at most " + std::to_string(max) + ", got " + text);
   return value;
+}
+
+// Failure simulation flags (README "Simulating failures"); true when `arg` was one of them.
+template <typename Value>
+bool parse_failure_flag(const std::string& arg, Value& value, pinsmock::ServerOptions& options) {
+  if (arg == "--faults") {
+    options.faults_file = value();
+  } else if (arg == "--rate-limits") {
+    options.rate_limits = value();
+  } else if (arg == "--rate-limit-headers") {
+    const std::string names = value();
+    options.rate_limit_headers.clear();
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = names.find(',', start);
+      options.rate_limit_headers.push_back(names.substr(start, comma - start));
+      if (comma == std::string::npos)
+        break;
+      start = comma + 1;
+    }
+    if (options.rate_limit_headers.size() != 3)
+      usage_error("--rate-limit-headers expects three comma-separated names, got '" + names + "'");
+  } else if (arg == "--max-delay-ms") {
+    options.max_delay_ms = static_cast<std::int64_t>(parse_number(arg, value(), 3600000));
+  } else if (arg == "--no-prefer") {
+    options.prefer = false;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 std::chrono::milliseconds seconds(const std::string& flag, const std::string& text) {
@@ -135,6 +174,8 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
     } else if (arg == "--log") {
       flags.options.log = [](std::string_view line) { std::cerr << line << '\n'; };
+    } else if (parse_failure_flag(arg, value, flags.options)) {
+      // failure simulation, grouped below
     } else {
       usage_error("unknown option '" + arg + "'");
     }

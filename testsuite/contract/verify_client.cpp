@@ -1,5 +1,6 @@
 #include "verify_client.hpp"
 
+#include "fault_report.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/startup_error.hpp"
@@ -20,7 +21,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: pins-contract verify-client [--report FILE.json] [--fixtures DIR] [--today YYYY-MM-DD]\n"
-    "                                   [--timeout SECONDS] [--allow-violations] -- COMMAND ARGS...\n";
+    "                                   [--timeout SECONDS] [--allow-violations] [--faults FILE.json]\n"
+    "                                   -- COMMAND ARGS...\n";
 
 struct Options {
   std::string report_path;
@@ -28,6 +30,7 @@ struct Options {
   std::string today;
   int timeout_seconds = 600;
   bool allow_violations = false;
+  std::string faults_path; // a fault script: the report says what the client did after each failure
   std::vector<std::string> command;
 };
 
@@ -159,6 +162,8 @@ int run_verify_client(int argc, char** argv) {
       options.timeout_seconds = std::max(1, std::atoi(value().c_str()));
     else if (arg == "--allow-violations")
       options.allow_violations = true;
+    else if (arg == "--faults")
+      options.faults_path = value();
     else {
       std::cerr << kUsage;
       return 2;
@@ -175,6 +180,7 @@ int run_verify_client(int argc, char** argv) {
   server_options.fixtures_dir = options.fixtures_dir;
   server_options.today = options.today;
   server_options.response_check = ValidationMode::Enforce;
+  server_options.faults_file = options.faults_path;
   std::unique_ptr<MockServer> server;
   try {
     server = std::make_unique<MockServer>(server_options);
@@ -198,6 +204,9 @@ int run_verify_client(int argc, char** argv) {
   const json::Document coverage = fetch_admin(admin, "/__admin/coverage");
   const std::vector<std::string> internal_errors = server->internal_errors();
   print_report(std::cout, options, result, requests, violations, coverage, internal_errors);
+  const std::vector<FaultOutcome> faults = analyse_faults(requests["requests"]);
+  if (!options.faults_path.empty())
+    print_fault_report(std::cout, faults);
 
   const bool command_ok = result.exit_code == 0;
   const bool clean = violations["violations"].Empty() || options.allow_violations;
@@ -221,6 +230,7 @@ int run_verify_client(int argc, char** argv) {
     for (const std::string& e : internal_errors)
       errors.PushBack(json::string(e, a), a);
     report.AddMember("mock_internal_errors", std::move(errors), a);
+    report.AddMember("faults", fault_report_to_json(faults, a), a);
     std::ofstream(options.report_path) << json::dump_pretty(report) << "\n";
   }
   if (!command_ok)

@@ -19,4 +19,9 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/tolerance_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validation_errors_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/journal_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/clock_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fault_rules_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/prefer_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rate_limits_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/wire_faults_test.cpp
 )

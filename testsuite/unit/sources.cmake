@@ -11,6 +11,10 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/store/pin_store_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/bookmark_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/id_source_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/clock_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/fault_rules_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/prefer_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/rate_limiter_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixtures_conform_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
@@ -19,4 +23,5 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/server/router_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/wire_delivery_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/pipeline_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server/fault_stage_test.cpp
 )

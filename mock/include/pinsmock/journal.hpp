@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,6 +19,20 @@ struct RecordedViolation {
   std::string location;     // "query page_size", "path pin_id", "body /title", "header Authorization", "route"
   std::string rule;         // what was broken, in words
   std::string value;        // the offending value (JSON text, capped), "" when absent
+};
+
+/// What shaped an answer on purpose (failure simulation): a Prefer token, a fault rule, or a
+/// rate limit. Absent for a natural answer.
+struct RecordedFault {
+  std::string source;          // "prefer", "rule" or "rate_limit"
+  std::string detail;          // the Prefer tokens, the rule's name, or the rate-limit category
+  std::uint64_t rule_id = 0;   // for "rule"
+  std::string when;            // "before" (no state changed) or "after" (the handler ran)
+  int forced_status = 0;       // the status forced on the answer, 0 for none
+  int handler_status = 0;      // "after": what the handler had answered before it was replaced
+  std::string fault;           // "connection_reset", "truncated_body", …; "" for none
+  std::int64_t delay_ms = 0;   // before the answer (slow_body: how long the body took)
+  std::int64_t retry_after_seconds = 0; // a 429's Retry-After
 };
 
 /// One served request (admin requests are not recorded).
@@ -35,6 +50,7 @@ struct RecordedRequest {
   std::string error;      // the error catalog name when the answer was an error
   std::int64_t duration_us = 0;
   std::vector<RecordedViolation> violations;
+  std::optional<RecordedFault> shaped_by; // failure simulation; status 0 = no answer was sent
 };
 
 /// What the requests so far exercised of one operation.
@@ -44,6 +60,8 @@ struct OperationCoverage {
   std::map<int, std::uint64_t> statuses;
   std::set<std::string> parameters;             // query and path parameter names sent
   std::map<std::string, std::uint64_t> errors;  // error catalog name -> count
+  std::map<int, std::uint64_t> forced_statuses; // statuses forced by Prefer or a rule (not in `statuses`)
+  std::map<std::string, std::uint64_t> faults;  // injected faults by name ("connection_reset")
 };
 
 } // namespace pinsmock

@@ -39,6 +39,13 @@ struct ServerOptions {
   std::size_t journal_size = 1000;       // requests the journal keeps (oldest dropped first)
   std::size_t journal_body_bytes = 4096; // of each request body
   std::function<void(std::string_view)> log; // one line per event; silent when empty
+
+  // Failure simulation (README "Simulating failures").
+  bool prefer = true;               // honour the Prefer request header (code=, delay=, fault=)
+  std::int64_t max_delay_ms = 60000; // the longest delay a Prefer header or a rule may add
+  std::string rate_limits;          // "" (off), "standard", "trial", or a JSON file's path
+  std::vector<std::string> rate_limit_headers; // limit, remaining, reset names; empty = defaults
+  std::string faults_file;          // a fault script (JSON rules) loaded at start
 };
 
 class MockServer {
@@ -63,7 +70,8 @@ public:
   /// "http://127.0.0.1:<port>": where /__admin lives (an IPv6 host in brackets).
   std::string root_url() const;
 
-  /// Restores the fixtures' state (pins, ids, clock), exactly what POST /__admin/reset does.
+  /// Restores the fixtures' state (pins, ids, clock) and removes fault rules and rate-limit
+  /// counts, exactly what POST /__admin/reset does.
   void reset();
 
   /// The journal of served API requests, oldest first (bounded by journal_size).
@@ -74,6 +82,24 @@ public:
   std::vector<OperationCoverage> coverage() const;
   /// Empties the journal and the coverage counters (DELETE /__admin/requests).
   void clear_requests();
+
+  /// Adds a fault rule (the JSON of POST /__admin/faults: one rule object) and returns its id.
+  /// Throws std::invalid_argument with the 400 message when the rule is bad.
+  std::uint64_t add_fault(std::string_view rule_json);
+  /// Removes one rule; false when no rule has this id.
+  bool remove_fault(std::uint64_t id);
+  /// Removes every rule (DELETE /__admin/faults).
+  void clear_faults();
+  /// The rules with their counters, as GET /__admin/faults answers them (JSON text).
+  std::string faults_json() const;
+
+  /// The mock's time, "YYYY-MM-DDTHH:MM:SS" (what created_at would show now).
+  std::string clock_now() const;
+  /// Sets the mock's time ("YYYY-MM-DDTHH:MM:SS", UTC). Throws std::invalid_argument for a
+  /// malformed time or one in the mock's past (the clock never moves backwards).
+  void set_clock(std::string_view timestamp);
+  /// Moves the mock's time forward; throws std::invalid_argument for a negative amount.
+  void advance_clock(std::int64_t seconds);
 
   /// Handler exceptions and contract violations of the mock's own responses (Enforce mode).
   std::vector<std::string> internal_errors() const;

@@ -32,6 +32,7 @@ enum class ErrorId {
   RateLimited,
   InternalError,
   ServiceUnavailable,
+  SimulatedFailure,
 };
 
 /// A failure: which one, a message that replaces the catalog's when non-empty, and the JSON

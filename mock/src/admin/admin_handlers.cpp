@@ -1,5 +1,6 @@
 #include "admin/admin_handlers.hpp"
 
+#include "admin/fault_admin.hpp"
 #include "core/error_catalog.hpp"
 
 #include <array>
@@ -131,6 +132,7 @@ json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
   for (const RecordedViolation& v : r.violations)
     violations.PushBack(violation_to_json(v, a), a);
   out.AddMember("violations", std::move(violations), a);
+  out.AddMember("shaped_by", recorded_fault_to_json(r.shaped_by, a), a);
   return out;
 }
 
@@ -213,6 +215,14 @@ HttpResponse coverage(const HttpRequest&, AdminContext& context) {
     for (const auto& [name, count] : op.errors)
       errors.AddMember(json::string(name, a), json::Value(static_cast<std::uint64_t>(count)), a);
     entry.AddMember("errors", std::move(errors), a);
+    json::Value forced(rapidjson::kObjectType);
+    for (const auto& [status, count] : op.forced_statuses)
+      forced.AddMember(json::string(std::to_string(status), a), json::Value(static_cast<std::uint64_t>(count)), a);
+    entry.AddMember("forced_statuses", std::move(forced), a);
+    json::Value faults(rapidjson::kObjectType);
+    for (const auto& [name, count] : op.faults)
+      faults.AddMember(json::string(name, a), json::Value(static_cast<std::uint64_t>(count)), a);
+    entry.AddMember("faults", std::move(faults), a);
     list.PushBack(std::move(entry), a);
     exercised += op.calls > 0 ? 1 : 0;
   }
@@ -245,6 +255,8 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
   std::string_view path = std::string_view(request.path).substr(kAdminPrefix.size());
   if (path.size() > 1 && path.back() == '/')
     path.remove_suffix(1);
+  if (auto answer = handle_failure_admin(request, path, context))
+    return *answer;
   bool path_known = false;
   for (const AdminRoute& route : kAdminRoutes) {
     if (route.path != path)

@@ -2,7 +2,10 @@
 // The /__admin API (outside /v5, no bearer token): health, reset, accounts, the request
 // journal, contract violations and coverage. HTTP-free.
 
+#include "control/clock.hpp"
 #include "control/coverage.hpp"
+#include "control/fault_rules.hpp"
+#include "control/rate_limiter.hpp"
 #include "control/request_journal.hpp"
 #include "core/api_types.hpp"
 #include "fixtures/fixture_set.hpp"
@@ -21,6 +24,11 @@ struct AdminContext {
   std::function<void()> reset;
   RequestJournal* journal = nullptr; // wired by the Pipeline that owns them
   Coverage* coverage = nullptr;
+  FaultRules* faults = nullptr;       // failure simulation (admin/fault_admin.cpp)
+  RateLimiter* rate_limiter = nullptr;
+  Clock* clock = nullptr;
+  std::vector<std::string> operation_ids = {};
+  std::int64_t max_delay_ms = 60000;
 };
 
 /// Answers a request under /__admin (404/405 JSON for unknown admin routes).

@@ -2,6 +2,7 @@
 // Everything a handler may use: state, data, ids and time. Owned by one MockServer.
 
 #include "fixtures/fixture_set.hpp"
+#include "control/clock.hpp"
 #include "store/id_source.hpp"
 #include "store/pin_store.hpp"
 

@@ -50,6 +50,13 @@ const OperationSpec* Manifest::find(std::string_view id) const {
   return nullptr;
 }
 
+std::vector<std::string> Manifest::operation_ids() const {
+  std::vector<std::string> ids;
+  for (const OperationSpec& op : operations)
+    ids.push_back(op.id);
+  return ids;
+}
+
 Manifest parse_manifest(const json::Value& document) {
   Manifest manifest;
   manifest.base_path = required_string(document, "base_path", "");
@@ -71,6 +78,7 @@ Manifest parse_manifest(const json::Value& document) {
       op.body_schema = std::string(*body);
     op.body_required = json::get_bool(entry, "body_required").value_or(false);
     op.success_status = static_cast<int>(json::get_int(entry, "success").value_or(200));
+    op.rate_limit_category = std::string(json::get_string(entry, "rate_limit_category").value_or(""));
     if (const json::Value* responses = json::find(entry, "responses"); responses && responses->IsObject())
       for (const auto& r : responses->GetObject())
         op.responses[r.name.GetString()] = r.value.IsString() ? r.value.GetString() : "";

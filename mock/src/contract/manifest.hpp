@@ -20,6 +20,7 @@ struct OperationSpec {
   std::optional<std::string> body_schema;
   bool body_required = false;
   int success_status = 200;
+  std::string rate_limit_category; // "org_read", "org_write", "org_analytics" (shared quota)
   std::map<std::string, std::string> responses; // status ("200", "default") -> schema path
   AccessRoles business_access;
 
@@ -34,6 +35,8 @@ struct Manifest {
 
   /// The operation with this id, or nullptr.
   const OperationSpec* find(std::string_view id) const;
+  /// Every operation id, in manifest order.
+  std::vector<std::string> operation_ids() const;
 };
 
 /// Reads the manifest document; throws StartupError with a JSON pointer on a malformed entry.

@@ -8,16 +8,21 @@ Coverage::Coverage(std::vector<std::string> operation_ids)
 }
 
 void Coverage::record(const std::string& operation_id, int status,
-                      const std::vector<std::string>& parameters, const std::string& error_name) {
+                      const std::vector<std::string>& parameters, const std::string& error_name,
+                      const std::optional<RecordedFault>& shaped_by) {
+  const bool forced = shaped_by && shaped_by->forced_status != 0;
   std::lock_guard lock(mutex_);
   for (OperationCoverage& op : operations_) {
     if (op.operation_id != operation_id)
       continue;
     ++op.calls;
-    ++op.statuses[status];
+    if (status != 0) // 0: the connection was dropped on purpose, no status was sent
+      ++(forced ? op.forced_statuses : op.statuses)[status];
     op.parameters.insert(parameters.begin(), parameters.end());
-    if (!error_name.empty())
+    if (!error_name.empty() && !forced)
       ++op.errors[error_name];
+    if (shaped_by && !shaped_by->fault.empty())
+      ++op.faults[shaped_by->fault];
     return;
   }
 }
@@ -31,7 +36,7 @@ void Coverage::clear() {
   std::lock_guard lock(mutex_);
   operations_.clear();
   for (const std::string& id : operation_ids_)
-    operations_.push_back(OperationCoverage{id, 0, {}, {}, {}});
+    operations_.push_back(OperationCoverage{id, 0, {}, {}, {}, {}, {}});
 }
 
 } // namespace pinsmock

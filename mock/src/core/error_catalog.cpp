@@ -52,6 +52,8 @@ const std::vector<ErrorSpec>& error_catalog() {
        "chosen"},
       {ErrorId::ServiceUnavailable, "service_unavailable", 503, 503,
        "Service temporarily unavailable.", "chosen"},
+      {ErrorId::SimulatedFailure, "simulated_failure", 500, 500, "Simulated failure.",
+       "chosen; a forced status without an entry of its own, served with that status as code"},
   };
   return catalog;
 }

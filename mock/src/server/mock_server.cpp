@@ -1,5 +1,6 @@
 #include "pinsmock/mock_server.hpp"
 
+#include "admin/fault_admin.hpp"
 #include "api/services.hpp"
 #include "contract/manifest.hpp"
 #include "fixtures/fixture_set.hpp"
@@ -12,6 +13,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <thread>
 
 namespace pinsmock {
@@ -30,6 +34,38 @@ std::optional<Date> parse_today(const std::string& today) {
   if (!date)
     throw StartupError("today: expected a date YYYY-MM-DD, got '" + today + "'");
   return date;
+}
+
+std::string read_text_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw StartupError(std::string(what) + ": cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+FailureSimulation failure_simulation(const ServerOptions& options) {
+  FailureSimulation simulation;
+  simulation.seed = options.seed;
+  simulation.stage.prefer = options.prefer;
+  simulation.stage.max_delay_ms = options.max_delay_ms;
+  if (!options.rate_limits.empty()) {
+    const bool preset = options.rate_limits == "standard" || options.rate_limits == "trial";
+    auto config = parse_rate_limits(preset ? options.rate_limits
+                                           : read_text_file(options.rate_limits, "rate limits"));
+    if (!config)
+      throw StartupError("rate limits " + options.rate_limits + ": " + config.error().detail);
+    simulation.rate_limits = std::move(*config);
+  }
+  if (!options.rate_limit_headers.empty()) {
+    if (options.rate_limit_headers.size() != 3)
+      throw StartupError("rate limit headers: expected three names (limit, remaining, reset)");
+    RateLimitHeaderNames& names = simulation.rate_limits.headers;
+    names = {options.rate_limit_headers[0], options.rate_limit_headers[1],
+             options.rate_limit_headers[2]};
+  }
+  return simulation;
 }
 
 ConnectionLimits connection_limits(const ServerOptions& options) {
@@ -82,7 +118,8 @@ struct MockServer::Impl {
         services{store, *fixtures, ids, clock, options.seed},
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
                  options.response_check,
-                 JournalLimits{options.journal_size, options.journal_body_bytes}),
+                 JournalLimits{options.journal_size, options.journal_body_bytes},
+                 failure_simulation(options)),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {
           HttpResponse response = pipeline.reject(request, error);
           if (options.log)
@@ -91,7 +128,22 @@ struct MockServer::Impl {
           return response;
         }) {
     reset();
+    load_fault_script();
     configure_http();
+  }
+
+  void load_fault_script() {
+    if (options.faults_file.empty())
+      return;
+    json::Document document;
+    if (auto err = json::parse_into(document, read_text_file(options.faults_file, "faults")))
+      throw StartupError("faults " + options.faults_file + ": not JSON: " + err->message +
+                         " (at offset " + std::to_string(err->offset) + ")");
+    auto rules = parse_fault_script(document, manifest.operation_ids(), options.max_delay_ms);
+    if (!rules)
+      throw StartupError("faults " + options.faults_file + ": " + rules.error().detail);
+    for (FaultRule& rule : *rules)
+      pipeline.fault_rules().add(std::move(rule));
   }
 
   // The first account with a token that holds every scope any operation needs.
@@ -113,6 +165,8 @@ struct MockServer::Impl {
     store.reset(fixtures->pins);
     ids.reset(options.seed);
     clock.reset();
+    pipeline.fault_rules().clear();
+    pipeline.rate_limiter().reset();
   }
 
   void configure_http() {
@@ -201,6 +255,48 @@ std::vector<OperationCoverage> MockServer::coverage() const {
 void MockServer::clear_requests() {
   impl_->pipeline.journal().clear();
   impl_->pipeline.coverage().clear();
+}
+
+std::uint64_t MockServer::add_fault(std::string_view rule_json) {
+  json::Document document;
+  if (auto err = json::parse_into(document, rule_json))
+    throw std::invalid_argument("fault rule is not JSON: " + err->message);
+  auto rule =
+      parse_fault_rule(document, impl_->manifest.operation_ids(), impl_->options.max_delay_ms);
+  if (!rule)
+    throw std::invalid_argument(rule.error().detail);
+  return impl_->pipeline.fault_rules().add(std::move(*rule)).id;
+}
+
+bool MockServer::remove_fault(std::uint64_t id) { return impl_->pipeline.fault_rules().remove(id); }
+
+void MockServer::clear_faults() { impl_->pipeline.fault_rules().clear(); }
+
+std::string MockServer::faults_json() const {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  for (const FaultRule& rule : impl_->pipeline.fault_rules().list())
+    list.PushBack(fault_rule_to_json(rule, a), a);
+  body.AddMember("faults", std::move(list), a);
+  return json::dump(body);
+}
+
+std::string MockServer::clock_now() const { return impl_->clock.now_text(); }
+
+void MockServer::set_clock(std::string_view timestamp) {
+  const auto seconds = parse_timestamp(timestamp);
+  if (!seconds)
+    throw std::invalid_argument("clock: expected YYYY-MM-DDTHH:MM:SS, got '" +
+                                std::string(timestamp) + "'");
+  if (!impl_->clock.set(*seconds))
+    throw std::invalid_argument("clock: cannot move backwards to " + std::string(timestamp) +
+                                " (now " + impl_->clock.now_text() + ")");
+}
+
+void MockServer::advance_clock(std::int64_t seconds) {
+  if (!impl_->clock.advance(seconds))
+    throw std::invalid_argument("clock: cannot move backwards");
 }
 
 std::vector<std::string> MockServer::internal_errors() const {

@@ -68,23 +68,16 @@ HttpResponse error_http_response(const ApiError& error) {
   return response;
 }
 
-namespace {
-std::vector<std::string> operation_ids(const Manifest& manifest) {
-  std::vector<std::string> ids;
-  for (const OperationSpec& op : manifest.operations)
-    ids.push_back(op.id);
-  return ids;
-}
-} // namespace
-
 Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
                    Services& services, AdminContext admin, ValidationMode response_check,
-                   JournalLimits limits)
+                   JournalLimits limits, FailureSimulation simulation)
     : contracts_(contracts), services_(services),
-      journal_(limits.capacity, limits.body_bytes), coverage_(operation_ids(manifest)),
-      admin_(std::move(admin)), response_check_(response_check), router_(manifest) {
+      journal_(limits.capacity, limits.body_bytes), coverage_(manifest.operation_ids()),
+      faults_(std::move(simulation), services.clock), admin_(std::move(admin)),
+      response_check_(response_check), router_(manifest) {
   admin_.journal = &journal_;
   admin_.coverage = &coverage_;
+  faults_.wire_admin(admin_, services.clock, manifest.operation_ids());
 }
 
 namespace {
@@ -122,16 +115,17 @@ void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
                       Exchange& exchange, std::chrono::steady_clock::time_point started) {
   RecordedRequest entry;
   entry.operation_id = exchange.operation_id;
-  entry.status = response.status;
+  entry.status = status_seen_by_client(response);
   entry.error = exchange.error_name;
   entry.violations = std::move(exchange.violations);
+  entry.shaped_by = exchange.shaped_by;
   entry.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
   journal_.record(request, std::move(entry));
   if (!exchange.operation_id.empty())
-    coverage_.record(exchange.operation_id, response.status, exchange.parameters,
-                     exchange.error_name);
+    coverage_.record(exchange.operation_id, status_seen_by_client(response), exchange.parameters,
+                     exchange.error_name, exchange.shaped_by);
 }
 
 HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange) {
@@ -168,8 +162,15 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 
   Result<ApiRequest> api_request = prepare(request, route, exchange);
   if (!api_request)
-    return finish(operation, error_response(api_request.error()), exchange);
-  return finish(operation, find_handler(operation.id)(*api_request, services_), exchange);
+    return faults_.deliver_refused(request, operation, api_request.error(),
+                                   finish(operation, error_response(api_request.error()), exchange));
+  FaultPlan plan = faults_.before(request, *api_request, operation);
+  ApiResponse response = plan.answer ? std::move(*plan.answer)
+                                     : find_handler(operation.id)(*api_request, services_);
+  faults_.after(plan, response, operation);
+  HttpResponse out = finish(operation, std::move(response), exchange);
+  exchange.shaped_by = FaultStage::deliver(plan, out);
+  return out;
 }
 
 Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatch& route,

@@ -11,6 +11,7 @@
 #include "pinsmock/contract_registry.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/result.hpp"
+#include "server/fault_stage.hpp"
 #include "server/router.hpp"
 
 #include <chrono>
@@ -24,6 +25,7 @@ struct Exchange {
   std::vector<RecordedViolation> violations;
   std::vector<std::string> parameters;
   std::string error_name;
+  std::optional<RecordedFault> shaped_by; // set by the fault stage
 };
 
 /// How much of the traffic the journal keeps.
@@ -36,12 +38,15 @@ class Pipeline {
 public:
   /// The pipeline owns the journal and coverage of its traffic and hands them to the admin API.
   Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Services& services,
-           AdminContext admin, ValidationMode response_check, JournalLimits limits = {});
+           AdminContext admin, ValidationMode response_check, JournalLimits limits = {},
+           FailureSimulation simulation = {});
 
   RequestJournal& journal() { return journal_; }
   const RequestJournal& journal() const { return journal_; }
   Coverage& coverage() { return coverage_; }
   const Coverage& coverage() const { return coverage_; }
+  FaultRules& fault_rules() { return faults_.rules(); }
+  RateLimiter& rate_limiter() { return faults_.limiter(); }
 
   /// Answers any request: API routes, /__admin routes, and JSON 404/405 for the rest. API
   /// requests are journaled and counted; admin requests are not.
@@ -67,6 +72,7 @@ private:
   Services& services_;
   RequestJournal journal_;
   Coverage coverage_;
+  FaultStage faults_;
   AdminContext admin_;
   ValidationMode response_check_;
   Router router_;

@@ -14,18 +14,6 @@ std::uint64_t splitmix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-std::string format_timestamp(std::int64_t seconds_since_epoch) {
-  const std::int64_t days = seconds_since_epoch >= 0 ? seconds_since_epoch / 86400
-                                                     : (seconds_since_epoch - 86399) / 86400;
-  const std::int64_t rest = seconds_since_epoch - days * 86400;
-  const Date date = Date::from_days_since_epoch(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month, date.day,
-                static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
-                static_cast<int>(rest % 60));
-  return buf;
-}
-
 } // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
@@ -95,16 +83,6 @@ std::string IdSource::next_pin_id() {
   std::lock_guard lock(mutex_);
   current_ += 1 + splitmix64(state_) % 997;
   return std::to_string(current_);
-}
-
-std::string Clock::next_created_at() {
-  const std::uint64_t tick = ticks_++;
-  if (fixed_today_)
-    return format_timestamp(fixed_today_->days_since_epoch() * 86400 + 12 * 3600 +
-                            static_cast<std::int64_t>(tick));
-  const auto now = std::chrono::system_clock::now();
-  return format_timestamp(
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
 }
 
 } // namespace pinsmock

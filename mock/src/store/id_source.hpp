@@ -1,8 +1,7 @@
 #pragma once
-// Pin ids and timestamps. Both come from the seed and the mock's "today", so the same seed, the
-// same today and the same requests give byte-identical responses.
+// Pin ids and calendar dates. Ids come from the seed, so the same seed and the same requests give
+// the same ids (the clock is control/clock.hpp).
 
-#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -42,22 +41,6 @@ private:
   std::mutex mutex_;
   std::uint64_t state_ = 0;
   std::uint64_t current_ = 0;
-};
-
-/// The mock's clock: "today" for analytics windows and `created_at` for new pins. With a fixed
-/// today, created_at is synthetic (today 12:00:00 UTC plus one second per pin); without one, it is
-/// the wall clock. Thread-safe.
-class Clock {
-public:
-  explicit Clock(std::optional<Date> fixed_today) : fixed_today_(fixed_today) {}
-  Date today() const { return fixed_today_ ? *fixed_today_ : Date::today_utc(); }
-  /// "YYYY-MM-DDTHH:MM:SS" without offset, as the live API writes it (API-NOTES.md section 4).
-  std::string next_created_at();
-  void reset() { ticks_ = 0; }
-
-private:
-  std::optional<Date> fixed_today_;
-  std::atomic<std::uint64_t> ticks_{0};
 };
 
 } // namespace pinsmock

@@ -27,6 +27,7 @@ constexpr ErrorId kAllIds[] = {
     ErrorId::UriTooLong,           ErrorId::UnsupportedMediaType,
     ErrorId::HeadersTooLarge,      ErrorId::RateLimited,
     ErrorId::InternalError,        ErrorId::ServiceUnavailable,
+    ErrorId::SimulatedFailure,
 };
 
 } // namespace

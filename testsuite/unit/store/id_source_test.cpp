@@ -10,7 +10,6 @@
 #include <thread>
 #include <vector>
 
-using pinsmock::Clock;
 using pinsmock::Date;
 using pinsmock::IdSource;
 
@@ -139,41 +138,4 @@ TEST_CASE("Date: days_since_epoch and its inverse agree", "[unit][id_source]") {
   CHECK(Date{2024, 2, 29} < Date{2024, 3, 1});
   CHECK_FALSE(Date{2024, 3, 1} < Date{2024, 2, 29});
   CHECK(Date{2024, 2, 29} == Date{2024, 2, 29});
-}
-
-TEST_CASE("Clock: a fixed today gives increasing created_at without offset", "[unit][id_source]") {
-  Clock clock(Date{2026, 11, 14});
-  CHECK(clock.today() == Date{2026, 11, 14});
-  const std::string first = clock.next_created_at();
-  const std::string second = clock.next_created_at();
-  CHECK(first == "2026-11-14T12:00:00");
-  CHECK(second == "2026-11-14T12:00:01");
-  CHECK(first < second);
-  clock.reset();
-  CHECK(clock.next_created_at() == first);
-}
-
-TEST_CASE("Clock: created_at rolls over minutes, hours and midnight", "[unit][id_source]") {
-  Clock clock(Date{2024, 2, 28});
-  std::vector<std::string> stamps;
-  for (int i = 0; i <= 12 * 3600; ++i)
-    stamps.push_back(clock.next_created_at());
-  CHECK(stamps[60] == "2024-02-28T12:01:00");
-  CHECK(stamps[3600] == "2024-02-28T13:00:00");
-  CHECK(stamps[12 * 3600 - 1] == "2024-02-28T23:59:59");
-  CHECK(stamps[12 * 3600] == "2024-02-29T00:00:00");
-  CHECK(std::is_sorted(stamps.begin(), stamps.end()));
-}
-
-TEST_CASE("Clock: without a fixed today it writes the wall clock in the live format",
-          "[unit][id_source]") {
-  Clock clock(std::nullopt);
-  const Date before = Date::today_utc();
-  const std::string stamp = clock.next_created_at();
-  const Date after = Date::today_utc();
-  INFO(stamp);
-  CHECK(std::regex_match(stamp, std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})")));
-  const std::string day = stamp.substr(0, 10);
-  CHECK((day == before.to_string() || day == after.to_string()));
-  CHECK((clock.today() == before || clock.today() == after || clock.today() == after.plus_days(1)));
 }
