@@ -1,127 +1,87 @@
 // pins-bench: how fast is pins-mock next to a bare cpp-httplib server configured the same way?
-// Both run in this process on loopback, measured in the same run (these machines are noisy, so
-// only ratios against the same-run baseline mean anything). Prints a table; asserts nothing.
+// Everything runs in this process on loopback and each scenario is measured right after its
+// baseline (these machines are noisy, so only ratios against the same-run baseline mean
+// anything). Prints a table, or JSON with --json; exits non-zero only when requests fail.
+#include "bench_load.hpp"
+#include "bench_scale.hpp"
 #include "fault_stage_cost.hpp"
+#include "hostile_scenarios.hpp"
 #include "hostile_scenarios.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "support/pins_client.hpp"
 
-#include <httplib.h>
-
 #include <algorithm>
-#include <atomic>
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <functional>
-#include <iostream>
-#include <string>
 #include <thread>
+#include <iostream>
+#include <sstream>
+#include <string>
 #include <unistd.h>
 #include <vector>
 
 using namespace pinsmock;
-using namespace pinsmock::test;
-using Clock = std::chrono::steady_clock;
+using namespace pinsmock::bench;
+using test::PinsClient;
 
 namespace {
 
 struct Options {
-  double seconds = 3;
-  int connections = 8;
-  int memory_pins = 20000;
+  double seconds = 2;
+  std::vector<int> connections = {8, 32};
+  int memory_pins = 200000;
+  int fixture_pins = 100000;
+  int scale_pins = 0; // 0: skip the scale run (1,000,000 takes a few minutes)
+  bool json = false;
+  std::string program; // pins-mock, for the start-up figures; empty: next to this binary
 };
 
-struct Figures {
-  double requests_per_second = 0;
-  double p50_us = 0;
-  double p99_us = 0;
-  std::uint64_t errors = 0;
+struct Scenario {
+  std::string name;
+  std::function<test::ApiResult(PinsClient&, int)> call;
 };
 
-// `connections` threads, each with one keep-alive client, call `request` until time is up.
-Figures load(const std::string& base_url, const std::string& token, const Options& options,
-             const std::function<int(PinsClient&, int)>& request) {
-  std::atomic<bool> stop{false};
-  std::vector<std::vector<double>> latencies(options.connections);
-  std::vector<std::uint64_t> errors(options.connections, 0);
-  std::vector<std::thread> threads;
-  const auto started = Clock::now();
-  for (int c = 0; c < options.connections; ++c)
-    threads.emplace_back([&, c] {
-      PinsClient client(base_url, token);
-      for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
-        const auto t0 = Clock::now();
-        const int status = request(client, i);
-        latencies[c].push_back(
-            std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-        errors[c] += status >= 200 && status < 300 ? 0 : 1;
-      }
-    });
-  std::this_thread::sleep_for(std::chrono::duration<double>(options.seconds));
-  stop = true;
-  for (auto& t : threads)
-    t.join();
-  const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
-  std::vector<double> all;
-  Figures f;
-  for (int c = 0; c < options.connections; ++c) {
-    all.insert(all.end(), latencies[c].begin(), latencies[c].end());
-    f.errors += errors[c];
+struct Row {
+  std::string scenario;
+  int connections = 0;
+  Figures bare, mock;
+  double ratio() const {
+    return bare.requests_per_second > 0 ? mock.requests_per_second / bare.requests_per_second : 0;
   }
-  if (all.empty())
-    return f;
-  std::sort(all.begin(), all.end());
-  f.requests_per_second = static_cast<double>(all.size()) / elapsed;
-  f.p50_us = all[all.size() / 2];
-  f.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-  return f;
+};
+
+std::vector<int> parse_list(const std::string& text) {
+  std::vector<int> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    out.push_back(std::stoi(item));
+  return out;
 }
 
-// The baseline: cpp-httplib with the mock's socket settings, answering fixed bytes.
-class BareServer {
-public:
-  explicit BareServer(std::string body) : body_(std::move(body)) {
-    server_.set_tcp_nodelay(true);
-    server_.set_keep_alive_max_count(100000);
-    server_.set_keep_alive_timeout(1);
-    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t workers = std::max<std::size_t>(8, 4 * hardware);
-    server_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
-    server_.Get(".*", [this](const httplib::Request&, httplib::Response& res) {
-      res.set_content(body_, "application/json");
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running())
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~BareServer() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v5"; }
-
-private:
-  std::string body_;
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
-};
-
-long resident_kib() {
-  std::ifstream statm("/proc/self/statm");
-  long pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+std::string default_program() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "" : (self.parent_path().parent_path() / "mock" / "pins-mock").string();
 }
 
-void row(const std::string& name, const Figures& f, const Figures* baseline) {
-  std::printf("  %-34s %10.0f %9.0f %9.0f %7llu", name.c_str(), f.requests_per_second, f.p50_us,
+json::Value figures_json(const Figures& f, json::Allocator& a) {
+  json::Value v(rapidjson::kObjectType);
+  v.AddMember("requests_per_second", f.requests_per_second, a);
+  v.AddMember("p50_us", f.p50_us, a);
+  v.AddMember("p99_us", f.p99_us, a);
+  v.AddMember("requests", f.requests, a);
+  v.AddMember("errors", f.errors, a);
+  return v;
+}
+
+void print_row(const std::string& name, const Figures& f, double ratio) {
+  std::printf("  %-40s %9.0f %8.0f %8.0f %6llu", name.c_str(), f.requests_per_second, f.p50_us,
               f.p99_us, static_cast<unsigned long long>(f.errors));
-  if (baseline && baseline->requests_per_second > 0)
-    std::printf("   %5.2f", f.requests_per_second / baseline->requests_per_second);
+  if (ratio >= 0)
+    std::printf("   %5.2f", ratio);
   std::printf("\n");
 }
 
@@ -129,94 +89,236 @@ void row(const std::string& name, const Figures& f, const Figures* baseline) {
 
 int main(int argc, char** argv) {
   Options options;
+  options.program = default_program();
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--seconds" && i + 1 < argc)
+    const bool has_value = i + 1 < argc;
+    if (arg == "--seconds" && has_value)
       options.seconds = std::stod(argv[++i]);
-    else if (arg == "--connections" && i + 1 < argc)
-      options.connections = std::stoi(argv[++i]);
-    else if (arg == "--memory-pins" && i + 1 < argc)
+    else if (arg == "--connections" && has_value)
+      options.connections = parse_list(argv[++i]);
+    else if (arg == "--memory-pins" && has_value)
       options.memory_pins = std::stoi(argv[++i]);
+    else if (arg == "--fixture-pins" && has_value)
+      options.fixture_pins = std::stoi(argv[++i]);
+    else if (arg == "--scale-pins" && has_value)
+      options.scale_pins = std::stoi(argv[++i]);
+    else if (arg == "--program" && has_value)
+      options.program = argv[++i];
+    else if (arg == "--json")
+      options.json = true;
     else {
-      std::cerr << "usage: pins-bench [--seconds S] [--connections C] [--memory-pins N]\n";
+      std::cerr << "usage: pins-bench [--seconds S] [--connections C[,C...]] [--memory-pins N]\n"
+                   "                  [--fixture-pins N] [--scale-pins N] [--program PATH] [--json]\n";
       return 2;
     }
   }
-  const std::string pin_id = "1300000000000000001";
 
-  ServerOptions report_options;
-  report_options.response_check = ValidationMode::Report; // what `pins-mock` runs with
-  MockServer mock(report_options);
+  ServerOptions server_options;
+  server_options.response_check = ValidationMode::Report; // what `pins-mock` runs with
+  server_options.today = "2026-11-30";                   // fixed, so analytics windows are valid
+  MockServer mock(server_options);
   mock.start();
-  ServerOptions off_options;
-  off_options.response_check = ValidationMode::Off;
-  MockServer unchecked(off_options);
-  unchecked.start();
   const std::string token = mock.default_token();
-
-  // The baseline serves the very bytes the mock answers for this pin.
-  PinsClient probe(mock.base_url(), token);
-  BareServer bare(probe.pins_get(pin_id).body);
-
-  auto get_pin = [&](PinsClient& c, int) { return c.pins_get(pin_id).status; };
-  auto list_page = [&](PinsClient& c, int) { return c.pins_list({{"page_size", "25"}}).status; };
+  const std::string board_id = mock.default_board_ids().front();
   const std::string create_body =
-      "{\"board_id\": \"1100000000000000001\", \"title\": \"bench\", \"media_source\": "
+      "{\"board_id\": \"" + board_id + "\", \"title\": \"bench\", \"media_source\": "
       "{\"source_type\": \"image_url\", \"url\": \"https://example.com/a.jpg\"}}";
-  auto create_pin = [&](PinsClient& c, int) { return c.pins_create(create_body).status; };
 
-  std::printf("pins-bench: %d keep-alive connections, %.1f s per scenario, %u hardware threads\n",
-              options.connections, options.seconds, std::thread::hardware_concurrency());
-  std::printf("  %-34s %10s %9s %9s %7s   %s\n", "scenario", "req/s", "p50 us", "p99 us",
-              "errors", "x baseline");
-  const Figures baseline = load(bare.base_url(), token, options, get_pin);
-  row("baseline: bare httplib, same bytes", baseline, nullptr);
-  row("GET /pins/{id} (response check on)", load(mock.base_url(), token, options, get_pin), &baseline);
-  row("GET /pins/{id} (response check off)", load(unchecked.base_url(), token, options, get_pin),
-      &baseline);
-  row("GET /pins?page_size=25 (check on)", load(mock.base_url(), token, options, list_page),
-      &baseline);
-  row("GET /pins?page_size=25 (check off)", load(unchecked.base_url(), token, options, list_page),
-      &baseline);
-  row("POST /pins", load(mock.base_url(), token, options, create_pin), &baseline);
+  // Enough pins of the token's user for a full 250-pin page.
+  PinsClient probe(mock.base_url(), token);
+  for (int i = 0; i < 260; ++i)
+    probe.pins_create(create_body);
+  json::Document first_page;
+  (void)json::parse_into(first_page, probe.pins_list({{"page_size", "10"}}).body);
+  std::vector<std::string> ids;
+  for (const auto& item : first_page["items"].GetArray())
+    ids.emplace_back(item["id"].GetString());
+  const std::string pin_id = ids.front();
+  std::string id_list;
+  for (const std::string& id : ids)
+    id_list += (id_list.empty() ? "" : ",") + id;
+  const test::Query window = {{"start_date", "2026-11-24"},
+                              {"end_date", "2026-11-30"},
+                              {"metric_types", "IMPRESSION,SAVE"}};
+  test::Query multi = window;
+  multi.emplace_back("pin_ids", id_list);
+
+  const std::vector<Scenario> scenarios = {
+      {"GET /pins/{id}", [&](PinsClient& c, int) { return c.pins_get(pin_id); }},
+      {"GET /pins?page_size=25",
+       [&](PinsClient& c, int) { return c.pins_list({{"page_size", "25"}}); }},
+      {"GET /pins?page_size=250",
+       [&](PinsClient& c, int) { return c.pins_list({{"page_size", "250"}}); }},
+      {"POST /pins", [&](PinsClient& c, int) { return c.pins_create(create_body); }},
+      {"PATCH /pins/{id}",
+       [&](PinsClient& c, int i) {
+         return c.pins_update(pin_id, "{\"title\": \"bench " + std::to_string(i % 10) + "\"}");
+       }},
+      {"GET /pins/{id}/analytics (7 d, 2 metrics)",
+       [&](PinsClient& c, int) { return c.pins_analytics(pin_id, window); }},
+      {"GET /pins/analytics (10 pins)",
+       [&](PinsClient& c, int) { return c.multi_pins_analytics(multi); }},
+  };
+
+  if (!options.json)
+    std::printf("pins-bench: %.1f s per measurement, %u hardware threads, response check report\n"
+                "  %-40s %9s %8s %8s %6s   %s\n",
+                options.seconds, std::thread::hardware_concurrency(), "scenario", "req/s",
+                "p50 us", "p99 us", "errors", "x bare");
+  std::vector<Row> rows;
+  bool failed = false;
+  for (const int connections : options.connections) {
+    if (!options.json)
+      std::printf("  -- %d keep-alive connections\n", connections);
+    for (const Scenario& scenario : scenarios) {
+      // The baseline answers the very bytes (and status) the mock answers to this request.
+      const test::ApiResult sample = [&] {
+        PinsClient recorder(mock.base_url(), token);
+        return scenario.call(recorder, 0);
+      }();
+      const Request request = [&](PinsClient& c, int i) { return scenario.call(c, i).status; };
+      Row row{scenario.name, connections, {}, {}};
+      {
+        BareServer bare(sample.body, sample.status);
+        row.bare = load(bare.base_url(), token, connections, options.seconds, request);
+      }
+      row.mock = load(mock.base_url(), token, connections, options.seconds, request);
+      failed = failed || row.mock.errors > 0 || row.bare.errors > 0;
+      if (!options.json) {
+        print_row("bare httplib, same bytes", row.bare, -1);
+        print_row(scenario.name, row.mock, row.ratio());
+      }
+      rows.push_back(row);
+    }
+  }
 
   // Failure simulation: the same GET with the stage busy (rate limits on, 10 rules that do not
   // match), and the idle stage's own cost next to one map lookup.
-  char limits_path[] = "/tmp/pins-bench-limits-XXXXXX";
-  const int limits_fd = mkstemp(limits_path);
-  const std::string limits = "{\"org_read\": {\"limit\": 1000000000, \"window_seconds\": 60}}";
-  if (limits_fd < 0 || write(limits_fd, limits.data(), limits.size()) != static_cast<ssize_t>(limits.size()))
-    return 1;
-  close(limits_fd);
-  ServerOptions busy_options = report_options;
-  busy_options.rate_limits = limits_path; // on, but never reached
-  MockServer busy(busy_options);
-  std::remove(limits_path);
-  busy.start();
-  for (int i = 0; i < 10; ++i)
-    busy.add_fault("{\"operation\": \"pins/create\", \"status\": 503}");
-  row("GET /pins/{id}, rate limits + 10 rules", load(busy.base_url(), token, options, get_pin),
-      &baseline);
-  busy.stop();
-  const auto cost = pinsmock::bench::measure_fault_stage(
-      static_cast<std::size_t>(std::max(200000.0, options.seconds * 2e6)));
-  std::printf("  fault stage, nothing configured: %.1f ns per request; one std::map lookup of the "
-              "operation id: %.1f ns (ratio %.2f)\n",
-              cost.stage_ns, cost.lookup_ns, cost.lookup_ns > 0 ? cost.stage_ns / cost.lookup_ns : 0);
+  if (!options.json) {
+    char limits_path[] = "/tmp/pins-bench-limits-XXXXXX";
+    const int limits_fd = mkstemp(limits_path);
+    const std::string limits = "{\"org_read\": {\"limit\": 1000000000, \"window_seconds\": 60}}";
+    if (limits_fd < 0 ||
+        write(limits_fd, limits.data(), limits.size()) != static_cast<ssize_t>(limits.size()))
+      return 1;
+    close(limits_fd);
+    ServerOptions busy_options = server_options;
+    busy_options.rate_limits = limits_path; // on, but never reached
+    MockServer busy(busy_options);
+    std::remove(limits_path);
+    busy.start();
+    for (int i = 0; i < 10; ++i)
+      busy.add_fault("{\"operation\": \"pins/create\", \"status\": 503}");
+    const Request get_pin = [&](PinsClient& c, int) { return c.pins_get(pin_id).status; };
+    const int connections = options.connections.front();
+    Figures bare_figures;
+    {
+      BareServer bare(probe.pins_get(pin_id).body);
+      bare_figures = load(bare.base_url(), token, connections, options.seconds, get_pin);
+    }
+    const Figures busy_figures = load(busy.base_url(), token, connections, options.seconds, get_pin);
+    print_row("bare httplib, same bytes", bare_figures, -1);
+    print_row("GET /pins/{id}, rate limits + 10 rules", busy_figures,
+              bare_figures.requests_per_second > 0
+                  ? busy_figures.requests_per_second / bare_figures.requests_per_second
+                  : 0);
+    failed = failed || busy_figures.errors > 0;
+    busy.stop();
+    const auto cost = measure_fault_stage(
+        static_cast<std::size_t>(std::max(200000.0, options.seconds * 2e6)));
+    std::printf("  fault stage, nothing configured: %.1f ns per request; one std::map lookup of "
+                "the operation id: %.1f ns (ratio %.2f)\n",
+                cost.stage_ns, cost.lookup_ns,
+                cost.lookup_ns > 0 ? cost.stage_ns / cost.lookup_ns : 0);
+  }
 
-  // Memory: resident growth per stored pin, measured with the in-process store.
-  mock.reset();
-  PinsClient writer(unchecked.base_url(), token);
-  unchecked.reset();
-  const long before = resident_kib();
-  for (int i = 0; i < options.memory_pins; ++i)
-    writer.pins_create(create_body);
-  const long after = resident_kib();
-  std::printf("  memory: %d pins created, resident +%ld KiB (%.2f KiB per pin)\n",
-              options.memory_pins, after - before,
-              options.memory_pins ? static_cast<double>(after - before) / options.memory_pins : 0);
+  MemoryFigures memory;
+  if (options.memory_pins > 0)
+    memory = measure_memory(options.memory_pins, create_body);
+  StartupFigures startup;
+  if (!options.program.empty() && access(options.program.c_str(), X_OK) == 0)
+    startup = measure_startup(options.program, token, "1300000000000000001");
+  FixtureFigures fixtures;
+  if (options.fixture_pins > 0)
+    fixtures = measure_fixture_load(PINSMOCK_FIXTURES_DIR, options.fixture_pins);
+  ScaleFigures scale;
+  if (options.scale_pins > 0)
+    scale = measure_scale(PINSMOCK_FIXTURES_DIR, options.scale_pins);
 
-  // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
-  pinsmock::bench::run_hostile_scenarios(std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
-  return 0;
+  if (options.json) {
+    json::Document doc(rapidjson::kObjectType);
+    auto& a = doc.GetAllocator();
+    doc.AddMember("seconds", options.seconds, a);
+    json::Value list(rapidjson::kArrayType);
+    for (const Row& row : rows) {
+      json::Value v(rapidjson::kObjectType);
+      v.AddMember("scenario", json::string(row.scenario, a), a);
+      v.AddMember("connections", row.connections, a);
+      v.AddMember("bare", figures_json(row.bare, a), a);
+      v.AddMember("mock", figures_json(row.mock, a), a);
+      v.AddMember("ratio", row.ratio(), a);
+      list.PushBack(v, a);
+    }
+    doc.AddMember("scenarios", list, a);
+    json::Value mem(rapidjson::kObjectType);
+    mem.AddMember("pins", memory.pins, a);
+    mem.AddMember("kib_per_pin", memory.kib_per_pin, a);
+    doc.AddMember("memory", mem, a);
+    json::Value start(rapidjson::kObjectType);
+    start.AddMember("first_answer_ms", startup.first_answer_ms, a);
+    start.AddMember("idle_rss_kib", static_cast<std::int64_t>(startup.idle_rss_kib), a);
+    start.AddMember("reset_ms", startup.reset_ms, a);
+    doc.AddMember("startup", start, a);
+    json::Value fix(rapidjson::kObjectType);
+    fix.AddMember("pins", fixtures.pins, a);
+    fix.AddMember("load_ms", fixtures.load_ms, a);
+    fix.AddMember("default_ms", fixtures.default_ms, a);
+    doc.AddMember("fixtures", fix, a);
+    json::Value sc(rapidjson::kObjectType);
+    sc.AddMember("small_pins", scale.small_pins, a);
+    sc.AddMember("large_pins", scale.large_pins, a);
+    sc.AddMember("get_p50_small_us", scale.get_p50_small_us, a);
+    sc.AddMember("get_p50_large_us", scale.get_p50_large_us, a);
+    sc.AddMember("page_p50_small_us", scale.page_p50_small_us, a);
+    sc.AddMember("page_p50_large_us", scale.page_p50_large_us, a);
+    sc.AddMember("walk_pages", scale.walk_pages, a);
+    sc.AddMember("walk_seconds", scale.walk_seconds, a);
+    sc.AddMember("walk_first_tenth_us_per_page", scale.walk_first_tenth_us_per_page, a);
+    sc.AddMember("walk_last_tenth_us_per_page", scale.walk_last_tenth_us_per_page, a);
+    sc.AddMember("load_seconds", scale.load_seconds, a);
+    doc.AddMember("scale", sc, a);
+    std::cout << json::dump_pretty(doc) << "\n";
+  } else {
+    if (memory.pins)
+      std::printf("  memory: %d pins created, %.2f KiB resident per pin\n", memory.pins,
+                  memory.kib_per_pin);
+    if (startup.first_answer_ms >= 0)
+      std::printf("  pins-mock program: first answer %.1f ms after exec, idle RSS %.1f MB, "
+                  "reset %.2f ms\n",
+                  startup.first_answer_ms, static_cast<double>(startup.idle_rss_kib) / 1024,
+                  startup.reset_ms);
+    if (fixtures.pins)
+      std::printf("  fixtures: default set %.0f ms, with %d more pins %.0f ms\n",
+                  fixtures.default_ms, fixtures.pins, fixtures.load_ms);
+    if (scale.large_pins)
+      std::printf("  scale: GET p50 %.0f us at %d pins, %.0f us at %d (x%.2f); 25-pin page p50 "
+                  "%.0f us / %.0f us (x%.2f)\n"
+                  "  bookmark walk: %d pages of 250 in %.1f s, first tenth %.0f us/page, last "
+                  "tenth %.0f us/page; loading %d pins took %.1f s\n",
+                  scale.get_p50_small_us, scale.small_pins, scale.get_p50_large_us,
+                  scale.large_pins, scale.get_p50_large_us / scale.get_p50_small_us,
+                  scale.page_p50_small_us, scale.page_p50_large_us,
+                  scale.page_p50_large_us / scale.page_p50_small_us, scale.walk_pages,
+                  scale.walk_seconds, scale.walk_first_tenth_us_per_page,
+                  scale.walk_last_tenth_us_per_page, scale.large_pins, scale.load_seconds);
+  }
+  if (!options.json)
+    // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
+    pinsmock::bench::run_hostile_scenarios(
+        std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
+  if (!options.json)
+    // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
+    run_hostile_scenarios(std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
+  return failed ? 1 : 0;
 }
