@@ -69,6 +69,37 @@ void set(Value& object, std::string_view key, Value value, Allocator& alloc);
 /// Makes `root` (built with doc's allocator) the document's root value.
 inline void set_root(Document& doc, Value& root) { static_cast<Value&>(doc).Swap(root); }
 
+/// A rapidjson output stream appending to a std::string.
+class StringSink {
+public:
+  using Ch = char;
+  explicit StringSink(std::string& out) : out_(out) {}
+  void Put(char c) { out_.push_back(c); }
+  void Flush() {}
+  void append(std::string_view bytes) { out_.append(bytes.data(), bytes.size()); }
+  std::string& str() { return out_; }
+
+private:
+  std::string& out_;
+};
+
+/// A compact writer into a std::string: answers generated without a DOM, and answers assembled
+/// from stored, already-rendered fragments (a list page of stored pins).
+class Writer : public rapidjson::Writer<StringSink> {
+public:
+  explicit Writer(std::string& out) : rapidjson::Writer<StringSink>(sink_), sink_(out) {
+    Reset(sink_);
+  }
+  /// Writes one complete JSON value given as consecutive fragments (a stored pin with a
+  /// viewer's parts spliced in). The fragments must concatenate to valid JSON of `type`.
+  void raw_value(std::initializer_list<std::string_view> fragments, rapidjson::Type type);
+  /// Key + string value.
+  void member(std::string_view key, std::string_view value);
+
+private:
+  StringSink sink_;
+};
+
 /// Removes object[key] if present.
 void erase(Value& object, std::string_view key);
 

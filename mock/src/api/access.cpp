@@ -12,9 +12,9 @@ bool role_covers(const Principal& principal, BoardPrivacy privacy) {
   return std::find(roles.begin(), roles.end(), *principal.role) != roles.end();
 }
 
-Result<PinRecord> find_accessible_pin(const Principal& principal, const std::string& pin_id,
+Result<PinPtr> find_accessible_pin(const Principal& principal, const std::string& pin_id,
                                       Services& services, PinAccess access) {
-  std::optional<PinRecord> pin = services.store.find(pin_id);
+  PinPtr pin = services.store.find(pin_id);
   if (!pin)
     return ApiError{ErrorId::PinNotFound, "", "pin_id"};
   const Board* board = services.fixtures.board(pin->board_id);
@@ -25,7 +25,7 @@ Result<PinRecord> find_accessible_pin(const Principal& principal, const std::str
       return ApiError{ErrorId::PinNotFound, "", "pin_id"};
     if (access != PinAccess::Read)
       return ApiError{ErrorId::NotPermitted, "", "pin_id"};
-    return std::move(*pin);
+    return pin;
   }
   if (!role_covers(principal, privacy))
     return ApiError{ErrorId::NotPermitted, "", "ad_account_id"};
@@ -37,10 +37,10 @@ Result<PinRecord> find_accessible_pin(const Principal& principal, const std::str
     if (access == PinAccess::Write && !principal.has_scope(kWriteSecretScope))
       return ApiError{ErrorId::InsufficientScope, "", "Authorization"};
   }
-  return std::move(*pin);
+  return pin;
 }
 
-Result<PinRecord> find_accessible_pin(const ApiRequest& request, Services& services,
+Result<PinPtr> find_accessible_pin(const ApiRequest& request, Services& services,
                                       PinAccess access) {
   auto pin_id = json::get_string(request.params, "pin_id");
   return find_accessible_pin(request.principal, std::string(pin_id.value_or("")), services,

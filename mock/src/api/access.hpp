@@ -24,11 +24,11 @@ enum class PinAccess {
 /// The pin named by the `pin_id` parameter if the principal may access it this way: 404 code 50
 /// when it does not exist or is hidden from them, 403 code 29 when visible but not theirs to
 /// change, or when their Business Access role does not cover the board's privacy.
-Result<PinRecord> find_accessible_pin(const ApiRequest& request, Services& services,
+Result<PinPtr> find_accessible_pin(const ApiRequest& request, Services& services,
                                       PinAccess access);
 
 /// Same rules for an explicit pin id (multi-pin analytics).
-Result<PinRecord> find_accessible_pin(const Principal& principal, const std::string& pin_id,
+Result<PinPtr> find_accessible_pin(const Principal& principal, const std::string& pin_id,
                                       Services& services, PinAccess access);
 
 /// A board the operation user may put pins on, with the section checked when given: 404 code 40

@@ -139,13 +139,8 @@ double MetricCounts::value(Metric metric) const {
 PinProfile pin_profile(const PinRecord& pin) {
   PinProfile profile;
   profile.id = pin.id;
-  const std::string_view created_at = json::get_string(pin.pin, "created_at").value_or("");
-  if (auto date = Date::parse(created_at.substr(0, 10)))
-    profile.created = *date;
-  if (const json::Value* media = json::find(pin.pin, "media"); media && media->IsObject()) {
-    const std::string_view type = json::get_string(*media, "media_type").value_or("");
-    profile.video = type == "video" || type == "multiple_videos" || type == "multiple_mixed";
-  }
+  profile.created = pin.created;
+  profile.video = pin.video;
   return profile;
 }
 
@@ -288,27 +283,39 @@ double metric_value(const Services& services, const PinProfile& pin, const Date&
   return PinSeries(services, pin).counts(date, app_type).value(metric);
 }
 
-json::Value pin_metrics(const PinRecord& pin, const Services& services, json::Allocator& alloc) {
+std::string pin_metrics_json(const PinRecord& pin, const Services& services) {
   const PinSeries series(services, pin_profile(pin));
   const Date today = services.clock.today();
   const MetricCounts last_90 = series.total(today.plus_days(-89), today, AppType::All);
   const MetricCounts lifetime = series.lifetime(today, AppType::All);
 
+  std::string out;
+  json::Writer w(out);
   auto common = [&](const MetricCounts& c) {
-    json::Value out(rapidjson::kObjectType);
-    out.AddMember("pin_click", c[Metric::PinClick], alloc);
-    out.AddMember("impression", c[Metric::Impression], alloc);
-    out.AddMember("clickthrough", c[Metric::OutboundClick], alloc);
-    out.AddMember("save", c[Metric::Save], alloc);
-    return out;
+    w.Key("pin_click");
+    w.Uint64(c[Metric::PinClick]);
+    w.Key("impression");
+    w.Uint64(c[Metric::Impression]);
+    w.Key("clickthrough");
+    w.Uint64(c[Metric::OutboundClick]);
+    w.Key("save");
+    w.Uint64(c[Metric::Save]);
   };
-  json::Value result(rapidjson::kObjectType);
-  result.AddMember("90d", common(last_90), alloc);
-  json::Value life = common(lifetime);
-  life.AddMember("reaction", lifetime[Metric::TotalReactions], alloc);
-  life.AddMember("comment", lifetime[Metric::TotalComments], alloc);
-  result.AddMember("lifetime_metrics", std::move(life), alloc);
-  return result;
+  w.StartObject();
+  w.Key("90d");
+  w.StartObject();
+  common(last_90);
+  w.EndObject();
+  w.Key("lifetime_metrics");
+  w.StartObject();
+  common(lifetime);
+  w.Key("reaction");
+  w.Uint64(lifetime[Metric::TotalReactions]);
+  w.Key("comment");
+  w.Uint64(lifetime[Metric::TotalComments]);
+  w.EndObject();
+  w.EndObject();
+  return out;
 }
 
 } // namespace pinsmock

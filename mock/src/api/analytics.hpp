@@ -118,6 +118,7 @@ double metric_value(const Services& services, const PinProfile& pin, const Date&
 /// impression, clickthrough, save, reaction, comment}} where clickthrough = OUTBOUND_CLICK,
 /// reaction = TOTAL_REACTIONS, comment = TOTAL_COMMENTS. "90d" sums the 90 dates up to and
 /// including today; "lifetime_metrics" sums every date from creation through today.
-json::Value pin_metrics(const PinRecord& pin, const Services& services, json::Allocator& alloc);
+/// Written straight as compact JSON, to be spliced into a stored Pin.
+std::string pin_metrics_json(const PinRecord& pin, const Services& services);
 
 } // namespace pinsmock

@@ -50,4 +50,11 @@ ApiResponse json_response(int status, json::Document body) {
   return response;
 }
 
+ApiResponse rendered_response(int status, RenderedBody body) {
+  ApiResponse response;
+  response.status = status;
+  response.rendered = std::move(body);
+  return response;
+}
+
 } // namespace pinsmock

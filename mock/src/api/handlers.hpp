@@ -35,4 +35,7 @@ ApiResponse error_response(const ApiError& error);
 /// A success answer with a body.
 ApiResponse json_response(int status, json::Document body);
 
+/// A success answer whose body was rendered as bytes.
+ApiResponse rendered_response(int status, RenderedBody body);
+
 } // namespace pinsmock

@@ -27,10 +27,10 @@ ApiResponse multi_pins_analytics(const ApiRequest& request, Services& services) 
   std::vector<PinProfile> profiles;
   profiles.reserve(ids.size());
   for (const std::string& id : ids) {
-    Result<PinRecord> pin = find_accessible_pin(request.principal, id, services, PinAccess::Report);
+    Result<PinPtr> pin = find_accessible_pin(request.principal, id, services, PinAccess::Report);
     if (!pin)
       return error_response({pin.error().id, pin.error().detail, "pin_ids"});
-    profiles.push_back(pin_profile(*pin));
+    profiles.push_back(pin_profile(**pin));
   }
 
   json::Document body(rapidjson::kObjectType);

@@ -3,6 +3,7 @@
 #include "api/pin_media.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace pinsmock {
 namespace {
@@ -94,22 +95,35 @@ void apply_update(json::Document& pin, const json::Value& update, const Board& b
         json::set((*items)[i], "link", json::string(*link, a), a);
 }
 
-json::Document render_pin(const PinRecord& pin, const std::string& viewer,
-                          const json::Value* pin_metrics) {
+void record_pin(PinRecord& record, const json::Value& pin, const PinCheck& check) {
+  record.render(pin);
+  record.violation = check ? check(pin) : std::string();
+}
+
+json::Document pin_document(const PinRecord& record) {
   json::Document doc;
-  json::Value root = render_pin(pin, viewer, pin_metrics, doc.GetAllocator());
-  json::set_root(doc, root);
+  if (auto err = json::parse_into(doc, record.json))
+    throw std::logic_error("stored pin " + record.id + " is not JSON: " + err->message);
   return doc;
 }
 
-json::Value render_pin(const PinRecord& pin, const std::string& viewer,
-                       const json::Value* pin_metrics, json::Allocator& alloc) {
-  json::Value out(pin.pin, alloc);
-  json::set(out, "is_owner", json::Value(pin.owner == viewer), alloc);
-  json::set(out, "pin_metrics",
-            pin_metrics ? json::Value(*pin_metrics, alloc) : json::Value(rapidjson::kNullType),
-            alloc);
-  return out;
+void write_pin(json::Writer& out, const PinRecord& pin, const std::string& viewer,
+               const std::string* pin_metrics) {
+  pin.write_for(out, pin.owner == viewer,
+                pin_metrics ? std::optional<std::string_view>(*pin_metrics) : std::nullopt);
+}
+
+RenderedBody render_pin(const PinRecord& pin, const std::string& viewer,
+                        const std::string* pin_metrics) {
+  RenderedBody body;
+  body.kind = RenderedBody::Kind::Pin;
+  body.bytes.reserve(pin.json.size() + (pin_metrics ? pin_metrics->size() : 0) + 1);
+  json::Writer out(body.bytes);
+  write_pin(out, pin, viewer, pin_metrics);
+  if (!pin.violation.empty())
+    body.violations.push_back(pin.violation);
+  body.spliced_metrics = pin_metrics != nullptr;
+  return body;
 }
 
 } // namespace pinsmock

@@ -1,7 +1,10 @@
 #pragma once
 // The only place a Pin object is shaped: creation from PinCreate, a save's copy, a PinUpdate
-// merge, and the projection a particular viewer is served.
+// merge, and the projection a particular viewer is served. A shaped Pin is rendered to bytes
+// and checked once, when it is written (record_pin); reads splice stored bytes (write_pin).
 
+#include "api/services.hpp"
+#include "core/api_types.hpp"
 #include "fixtures/fixture_set.hpp"
 #include "store/pin_record.hpp"
 
@@ -31,12 +34,20 @@ json::Document pin_from_save(const json::Value& original, const std::string& ori
 void apply_update(json::Document& pin, const json::Value& update, const Board& board,
                   const std::optional<std::string>& section_id);
 
-/// The Pin as `viewer` sees it: is_owner for them, and `pin_metrics` when given (else null).
-json::Value render_pin(const PinRecord& pin, const std::string& viewer,
-                       const json::Value* pin_metrics, json::Allocator& alloc);
+/// Renders a shaped Pin into `record` (bytes and typed facts) and checks it against the Pin
+/// contract with `check` (when set), keeping the first violation in record.violation.
+void record_pin(PinRecord& record, const json::Value& pin, const PinCheck& check);
 
-/// The same, as a document of its own (a single-pin response body).
-json::Document render_pin(const PinRecord& pin, const std::string& viewer,
-                          const json::Value* pin_metrics);
+/// The stored Pin as a document again (a save copies it, an update merges into it).
+json::Document pin_document(const PinRecord& record);
+
+/// Writes the Pin as `viewer` sees it: is_owner for them, and `pin_metrics` (compact JSON of
+/// the object) when given, else null.
+void write_pin(json::Writer& out, const PinRecord& pin, const std::string& viewer,
+               const std::string* pin_metrics);
+
+/// The same as a single-pin response body.
+RenderedBody render_pin(const PinRecord& pin, const std::string& viewer,
+                        const std::string* pin_metrics = nullptr);
 
 } // namespace pinsmock

@@ -12,11 +12,11 @@ ApiResponse pins_analytics(const ApiRequest& request, Services& services) {
   Result<AnalyticsQuery> query = parse_analytics_query(request.params, today, "pins");
   if (!query)
     return error_response(query.error());
-  Result<PinRecord> pin = find_accessible_pin(request, services, PinAccess::Report);
+  Result<PinPtr> pin = find_accessible_pin(request, services, PinAccess::Report);
   if (!pin)
     return error_response(pin.error());
   json::Document body;
-  json::Value root = pin_analytics_json(*query, PinSeries(services, pin_profile(*pin)), today,
+  json::Value root = pin_analytics_json(*query, PinSeries(services, pin_profile(**pin)), today,
                                         body.GetAllocator());
   json::set_root(body, root);
   return json_response(200, std::move(body));

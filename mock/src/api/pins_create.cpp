@@ -23,17 +23,21 @@ ApiResponse pins_create(const ApiRequest& request, Services& services) {
                            "for '" + std::string(source_type) + "' in the fixtures.",
                            "/media_source/source_type"});
 
-  PinRecord record;
-  record.owner = request.principal.operation_user;
-  record.board_id = board_id;
-  record.board_section_id = section_id;
   const std::string created_at = services.clock.next_created_at();
+  PinPtr stored;
   do {
+    PinRecord record;
+    record.owner = request.principal.operation_user;
+    record.board_id = board_id;
+    record.board_section_id = section_id;
     record.id = services.ids.next_pin_id();
-    record.pin = pin_from_create(body, Placement{record.id, created_at, *board, section_id},
-                                 media->second);
-  } while (!services.store.insert(record));
-  return json_response(201, render_pin(record, record.owner, nullptr));
+    record_pin(record,
+               pin_from_create(body, Placement{record.id, created_at, *board, section_id},
+                               media->second),
+               services.check_pin);
+    stored = services.store.insert(std::move(record));
+  } while (!stored);
+  return rendered_response(201, render_pin(*stored, stored->owner));
 }
 
 } // namespace pinsmock

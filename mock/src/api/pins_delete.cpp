@@ -9,7 +9,7 @@ ApiResponse pins_delete(const ApiRequest& request, Services& services) {
   if (!pin)
     return error_response(pin.error());
   // A concurrent delete may have won the race: the loser answers 404 like any later request.
-  if (!services.store.erase(pin->id))
+  if (!services.store.erase((*pin)->id))
     return error_response({ErrorId::PinNotFound, "", "pin_id"});
   ApiResponse response;
   response.status = 204;

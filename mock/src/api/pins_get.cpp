@@ -10,17 +10,14 @@ ApiResponse pins_get(const ApiRequest& request, Services& services) {
   auto pin = find_accessible_pin(request, services, PinAccess::Read);
   if (!pin)
     return error_response(pin.error());
-  json::Document body;
-  json::Value metrics;
   // Metrics are the owner's business: others' public pins come without them.
   const bool with_metrics = json::get_bool(request.params, "pin_metrics").value_or(false) &&
-                            pin->owner == request.principal.operation_user;
+                            (*pin)->owner == request.principal.operation_user;
+  std::string metrics;
   if (with_metrics)
-    metrics = pin_metrics(*pin, services, body.GetAllocator());
-  json::Value root = render_pin(*pin, request.principal.operation_user,
-                                with_metrics ? &metrics : nullptr, body.GetAllocator());
-  json::set_root(body, root);
-  return json_response(200, std::move(body));
+    metrics = pin_metrics_json(**pin, services);
+  return rendered_response(200, render_pin(**pin, request.principal.operation_user,
+                                           with_metrics ? &metrics : nullptr));
 }
 
 } // namespace pinsmock

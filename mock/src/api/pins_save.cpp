@@ -25,17 +25,22 @@ ApiResponse pins_save(const ApiRequest& request, Services& services) {
   if (!board)
     return error_response(board.error());
 
-  PinRecord saved;
-  saved.owner = request.principal.operation_user;
-  saved.board_id = std::string(*board_id);
-  saved.board_section_id = section_id;
   const std::string created_at = services.clock.next_created_at();
+  const json::Document content = pin_document(**original);
+  PinPtr stored;
   do {
+    PinRecord saved;
+    saved.owner = request.principal.operation_user;
+    saved.board_id = std::string(*board_id);
+    saved.board_section_id = section_id;
     saved.id = services.ids.next_pin_id();
-    saved.pin = pin_from_save(original->pin, original->id,
-                              Placement{saved.id, created_at, *board, section_id});
-  } while (!services.store.insert(saved));
-  return json_response(201, render_pin(saved, saved.owner, nullptr));
+    record_pin(saved,
+               pin_from_save(content, (*original)->id,
+                             Placement{saved.id, created_at, *board, section_id}),
+               services.check_pin);
+    stored = services.store.insert(std::move(saved));
+  } while (!stored);
+  return rendered_response(201, render_pin(*stored, stored->owner));
 }
 
 } // namespace pinsmock

@@ -14,23 +14,30 @@ ApiResponse pins_update(const ApiRequest& request, Services& services) {
   // Destination: a new board drops the old section unless one on the new board is given;
   // an explicit null section moves the pin to the board itself.
   const auto new_board = json::get_string(body, "board_id");
-  std::string board_id = new_board ? std::string(*new_board) : pin->board_id;
-  std::optional<std::string> section_id = new_board && board_id != pin->board_id
+  const PinRecord& stored = **pin;
+  std::string board_id = new_board ? std::string(*new_board) : stored.board_id;
+  std::optional<std::string> section_id = new_board && board_id != stored.board_id
                                               ? std::nullopt
-                                              : pin->board_section_id;
+                                              : stored.board_section_id;
   if (const json::Value* section = json::find(body, "board_section_id"))
     section_id = section->IsString() ? std::optional<std::string>(section->GetString()) : std::nullopt;
   auto board = find_writable_board(request.principal, services, board_id, section_id, "/board_id");
   if (!board)
     return error_response(board.error());
 
-  PinRecord updated = std::move(*pin);
-  apply_update(updated.pin, body, **board, section_id);
+  // Merged into the stored Pin and rendered (and checked) once, here.
+  json::Document merged = pin_document(stored);
+  apply_update(merged, body, **board, section_id);
+  PinRecord updated;
+  updated.id = stored.id;
+  updated.owner = stored.owner;
   updated.board_id = board_id;
   updated.board_section_id = section_id;
-  if (!services.store.replace(updated))
+  record_pin(updated, merged, services.check_pin);
+  RenderedBody answer = render_pin(updated, request.principal.operation_user);
+  if (!services.store.replace(std::move(updated)))
     return error_response({ErrorId::PinNotFound, "", "pin_id"});
-  return json_response(200, render_pin(updated, request.principal.operation_user, nullptr));
+  return rendered_response(200, std::move(answer));
 }
 
 } // namespace pinsmock

@@ -7,8 +7,14 @@
 #include "store/pin_store.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 namespace pinsmock {
+
+/// Checks a Pin against its contract when it is written: the first violation ("/pointer:
+/// message"), or empty when it conforms. Unset when responses are not checked.
+using PinCheck = std::function<std::string(const json::Value& pin)>;
 
 struct Services {
   PinStore& store;
@@ -16,6 +22,7 @@ struct Services {
   IdSource& ids;
   Clock& clock;
   std::uint64_t seed;
+  PinCheck check_pin = {};
 };
 
 } // namespace pinsmock

@@ -76,10 +76,28 @@ struct ApiRequest {
   json::Document body;   // the JSON body (Null when there is none)
 };
 
-/// What a handler answers: a status and a JSON body (Null for "no body", e.g. 204).
+/// A body a handler wrote as bytes instead of a document (DESIGN B13 "Bytes at rest").
+struct RenderedBody {
+  enum class Kind {
+    Pin,     // one stored Pin, checked against components/pin.json when it was written
+    PinList, // {"items": [stored Pins], "bookmark": ...}: only the envelope is left to check
+    Json,    // generated without a DOM (analytics): checked like any document
+  };
+  Kind kind = Kind::Json;
+  std::string bytes;
+  std::optional<std::string> bookmark; // PinList: the envelope's bookmark (null when none)
+  /// Write-time violations of the pins it carries (ValidationMode::Report kept them).
+  std::vector<std::string> violations;
+  /// pin_metrics objects were spliced in: they were never checked, so check the whole body.
+  bool spliced_metrics = false;
+};
+
+/// What a handler answers: a status and a JSON body (Null for "no body", e.g. 204), or the
+/// body's bytes when it was rendered without a document.
 struct ApiResponse {
   int status = 200;
   json::Document body;
+  std::optional<RenderedBody> rendered;
   Headers headers;
   std::string error_name; // the error catalog name when this is an error answer
 };

@@ -26,6 +26,19 @@ std::string dump_pretty(const Value& value) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+void Writer::raw_value(std::initializer_list<std::string_view> fragments, rapidjson::Type type) {
+  // What RawValue does (comma and level bookkeeping), without its byte-by-byte copy.
+  Prefix(type);
+  for (std::string_view fragment : fragments)
+    sink_.append(fragment);
+  EndValue(true);
+}
+
+void Writer::member(std::string_view key, std::string_view value) {
+  Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
 const Value* find(const Value& object, std::string_view key) {
   if (!object.IsObject())
     return nullptr;

@@ -2,6 +2,7 @@
 
 #include "admin/fault_admin.hpp"
 #include "api/services.hpp"
+#include "server/response_check.hpp"
 #include "contract/manifest.hpp"
 #include "fixtures/fixture_set.hpp"
 #include "pinsmock/startup_error.hpp"
@@ -115,7 +116,8 @@ struct MockServer::Impl {
         manifest(parse_manifest(contracts->manifest())),
         fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts)),
         ids(options.seed), clock(parse_today(options.today)),
-        services{store, *fixtures, ids, clock, options.seed},
+        services{store, *fixtures, ids, clock, options.seed,
+                 pin_check(*contracts, options.response_check)},
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
                  options.response_check,
                  JournalLimits{options.journal_size, options.journal_body_bytes},

@@ -4,6 +4,7 @@
 #include "contract/query_coercion.hpp"
 #include "core/error_catalog.hpp"
 #include "server/auth.hpp"
+#include "server/response_check.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -255,16 +256,8 @@ HttpResponse Pipeline::finish(const OperationSpec& operation, ApiResponse respon
   HttpResponse out;
   out.status = response.status;
   out.headers = std::move(response.headers);
-  const bool has_body = !response.body.IsNull();
   if (response_check_ != ValidationMode::Off) {
-    std::vector<Violation> violations;
-    const std::optional<std::string> schema = operation.response_schema(response.status);
-    if (schema && has_body)
-      violations = contracts_.validate(*schema, response.body);
-    else if (schema && !has_body)
-      violations.push_back({"", "a body is required for status " + std::to_string(response.status)});
-    else if (!schema && has_body)
-      violations.push_back({"", "no body is allowed for status " + std::to_string(response.status)});
+    const std::vector<Violation> violations = check_response(contracts_, operation, response);
     if (!violations.empty()) {
       const std::string summary = operation.id + " " + std::to_string(response.status) +
                                   " response breaks its contract: " + first_violation(violations);
@@ -276,8 +269,7 @@ HttpResponse Pipeline::finish(const OperationSpec& operation, ApiResponse respon
       out.headers.emplace_back("X-Pinsmock-Violations", summary.substr(0, kViolationHeaderLimit));
     }
   }
-  if (has_body)
-    out.body = json::dump(response.body);
+  out.body = take_body(response);
   return out;
 }
 

@@ -4,46 +4,56 @@
 
 namespace pinsmock {
 
-void PinStore::reset(std::vector<PinRecord> pins) {
+void PinStore::reset(const std::vector<PinPtr>& pins) {
   std::unique_lock lock(mutex_);
   pins_.clear();
   by_owner_.clear();
+  pins_.reserve(pins.size());
   next_sequence_ = 1;
-  for (PinRecord& pin : pins) {
-    pin.sequence = next_sequence_++;
-    by_owner_[pin.owner][pin.sequence] = pin.id;
-    std::string id = pin.id;
-    pins_.insert_or_assign(std::move(id), std::move(pin));
+  for (const PinPtr& given : pins) {
+    PinPtr pin = given;
+    if (pin->sequence != next_sequence_) {
+      // Fixture records carry their order already; anything else gets a copy that does.
+      auto copy = std::make_shared<PinRecord>(*given);
+      copy->sequence = next_sequence_;
+      pin = std::move(copy);
+    }
+    ++next_sequence_;
+    by_owner_[pin->owner][pin->sequence] = pin;
+    pins_.insert_or_assign(std::string_view(pin->id), pin);
   }
 }
 
-bool PinStore::insert(PinRecord pin) {
+PinPtr PinStore::insert(PinRecord pin) {
+  auto record = std::make_shared<PinRecord>(std::move(pin));
   std::unique_lock lock(mutex_);
-  if (pins_.count(pin.id))
-    return false;
-  pin.sequence = next_sequence_++;
-  by_owner_[pin.owner][pin.sequence] = pin.id;
-  std::string id = pin.id;
-  pins_.emplace(std::move(id), std::move(pin));
-  return true;
+  if (pins_.count(record->id))
+    return nullptr;
+  record->sequence = next_sequence_++;
+  by_owner_[record->owner][record->sequence] = record;
+  pins_.emplace(std::string_view(record->id), record);
+  return record;
 }
 
-std::optional<PinRecord> PinStore::find(const std::string& id) const {
+PinPtr PinStore::find(const std::string& id) const {
   std::shared_lock lock(mutex_);
   auto it = pins_.find(id);
-  if (it == pins_.end())
-    return std::nullopt;
-  return it->second;
+  return it == pins_.end() ? nullptr : it->second;
 }
 
 bool PinStore::replace(PinRecord pin) {
+  auto record = std::make_shared<PinRecord>(std::move(pin));
   std::unique_lock lock(mutex_);
-  auto it = pins_.find(pin.id);
+  auto it = pins_.find(record->id);
   if (it == pins_.end())
     return false;
-  pin.sequence = it->second.sequence;
-  pin.owner = it->second.owner; // ownership never moves with an update
-  it->second = std::move(pin);
+  const PinRecord& old = *it->second;
+  record->sequence = old.sequence;
+  record->owner = old.owner; // ownership never moves with an update
+  by_owner_[record->owner][record->sequence] = record;
+  // The key views the old record's id: re-key on the new one.
+  pins_.erase(it);
+  pins_.emplace(std::string_view(record->id), std::move(record));
   return true;
 }
 
@@ -52,9 +62,9 @@ bool PinStore::erase(const std::string& id) {
   auto it = pins_.find(id);
   if (it == pins_.end())
     return false;
-  auto owner = by_owner_.find(it->second.owner);
+  auto owner = by_owner_.find(it->second->owner);
   if (owner != by_owner_.end())
-    owner->second.erase(it->second.sequence);
+    owner->second.erase(it->second->sequence);
   pins_.erase(it);
   return true;
 }
@@ -68,17 +78,18 @@ PinPage PinStore::list_page(const std::string& owner,
   if (owner_it == by_owner_.end())
     return page;
   const auto& index = owner_it->second;
+  page.items.reserve(std::min<std::size_t>(limit, index.size()));
   auto it = before ? index.upper_bound(*before) : index.begin();
   for (; it != index.end(); ++it) {
-    const PinRecord& pin = pins_.at(it->second);
+    const PinRecord& pin = *it->second;
     if (!keep(pin))
       continue;
     if (page.items.size() == limit) {
       // One more match exists: the page is full and the list goes on.
-      page.next_cursor = page.items.back().sequence;
+      page.next_cursor = page.items.back()->sequence;
       break;
     }
-    page.items.push_back(pin);
+    page.items.push_back(it->second);
   }
   return page;
 }

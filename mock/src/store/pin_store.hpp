@@ -7,31 +7,37 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pinsmock {
 
 /// One page of an owner's pins, newest first, and the cursor of the next page (none at the end).
 struct PinPage {
-  std::vector<PinRecord> items;
+  std::vector<PinPtr> items;
   std::optional<std::uint64_t> next_cursor;
 };
 
-/// The in-memory pin store. Thread-safe: every method takes the lock for its own duration only
-/// and returns deep copies, so no lock is held while a caller renders JSON.
+/// The in-memory pin store. Thread-safe: every method takes the lock for its own duration only.
+/// Stored records are immutable and shared, so what it hands out costs a reference count and
+/// no lock is held while a caller writes a pin's bytes out. Lookups cost O(1) and a page
+/// O(log n + page): nothing depends on how many pins are stored.
 class PinStore {
 public:
   /// Replaces the whole content (fixture seeding and reset); sequences follow the given order.
-  void reset(std::vector<PinRecord> pins);
+  /// The records are shared, not copied.
+  void reset(const std::vector<PinPtr>& pins);
 
-  /// Adds a new pin and assigns its sequence. Returns false when the id already exists.
-  bool insert(PinRecord pin);
+  /// Adds a new pin and assigns its sequence. Returns the stored pin, or nullptr when the id
+  /// already exists.
+  PinPtr insert(PinRecord pin);
 
-  /// A copy of the pin, if it exists.
-  std::optional<PinRecord> find(const std::string& id) const;
+  /// The pin, if it exists.
+  PinPtr find(const std::string& id) const;
 
-  /// Replaces an existing pin (keeping its sequence). Returns false when it no longer exists, so
-  /// an update racing a delete cannot bring the pin back.
+  /// Replaces an existing pin (keeping its sequence and owner). Returns false when it no longer
+  /// exists, so an update racing a delete cannot bring the pin back.
   bool replace(PinRecord pin);
 
   /// Removes a pin. Returns false when it did not exist.
@@ -47,9 +53,11 @@ public:
 
 private:
   mutable std::shared_mutex mutex_;
-  std::map<std::string, PinRecord> pins_;
-  // owner -> sequence -> id; iterated newest first.
-  std::map<std::string, std::map<std::uint64_t, std::string, std::greater<>>> by_owner_;
+  // Keyed by a view of the record's own id (the record outlives its entry).
+  std::unordered_map<std::string_view, PinPtr> pins_;
+  // owner -> sequence -> pin; iterated newest first.
+  std::map<std::string, std::map<std::uint64_t, PinPtr, std::greater<>>, std::less<>>
+      by_owner_;
   std::uint64_t next_sequence_ = 1;
 };
 

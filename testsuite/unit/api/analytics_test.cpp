@@ -358,8 +358,8 @@ TEST_CASE("pin_analytics_json: split_field=APP_TYPE keys the selected app types"
 TEST_CASE("pin_metrics: 90d and lifetime_metrics sum the same series", "[unit][analytics]") {
   AnalyticsWorld world;
   const PinRecord pin = *world.store.find(fixture_pin(1));
-  json::Document doc;
-  const json::Value metrics = pin_metrics(pin, world.services, doc.GetAllocator());
+  json::Document metrics;
+  REQUIRE_FALSE(json::parse_into(metrics, pinsmock::pin_metrics_json(pin, world.services)));
   const PinSeries series(world.services, pin_profile(pin));
   const MetricCounts last_90 = series.total(kToday.plus_days(-89), kToday, AppType::All);
   const MetricCounts lifetime = series.total(day("2026-06-02"), kToday, AppType::All);

@@ -1,4 +1,5 @@
 #include "api/handlers.hpp"
+#include "api/pin_json.hpp"
 
 #include "core/error_catalog.hpp"
 #include "unit/unit_world.hpp"
@@ -15,6 +16,28 @@ using pinsmock::test::fixture_pin;
 using pinsmock::test::World;
 
 namespace json = pinsmock::json;
+
+// The handlers answer stored pins as bytes: these tests read them back as documents.
+namespace call {
+ApiResponse parsed(ApiResponse response) {
+  if (response.rendered)
+    response.body = pinsmock::test::parse_json(response.rendered->bytes);
+  return response;
+}
+#define PINSMOCK_TEST_HANDLER(name)                                                                \
+  ApiResponse name(const pinsmock::ApiRequest& request, pinsmock::Services& services) {           \
+    return parsed(pinsmock::name(request, services));                                              \
+  }
+PINSMOCK_TEST_HANDLER(pins_get)
+PINSMOCK_TEST_HANDLER(pins_list)
+PINSMOCK_TEST_HANDLER(pins_create)
+PINSMOCK_TEST_HANDLER(pins_update)
+PINSMOCK_TEST_HANDLER(pins_save)
+PINSMOCK_TEST_HANDLER(pins_delete)
+PINSMOCK_TEST_HANDLER(pins_analytics)
+PINSMOCK_TEST_HANDLER(multi_pins_analytics)
+#undef PINSMOCK_TEST_HANDLER
+} // namespace call
 
 namespace {
 
@@ -40,7 +63,7 @@ std::vector<std::string> list_ids(World& world, std::string_view user, const std
     if (!bookmark.empty())
       json::set(request.params, "bookmark", json::string(bookmark, request.params.GetAllocator()),
                 request.params.GetAllocator());
-    const ApiResponse response = pinsmock::pins_list(request, world.services);
+    const ApiResponse response = call::pins_list(request, world.services);
     if (response.status != 200)
       throw std::runtime_error("pins/list answered " + body_text(response));
     for (const auto& item : response.body["items"].GetArray())
@@ -70,7 +93,7 @@ TEST_CASE("Handlers: pins/create answers 201 with a conforming pin it stored",
           "[unit][handlers][pins/create]") {
   World world;
   const ApiResponse response =
-      pinsmock::pins_create(api_request("pins/create", kCreator, "{}", kCreate), world.services);
+      call::pins_create(api_request("pins/create", kCreator, "{}", kCreate), world.services);
   INFO(body_text(response));
   REQUIRE(response.status == 201);
   CHECK(contracts().validate("components/pin.json", response.body).empty());
@@ -94,7 +117,7 @@ TEST_CASE("Handlers: pins/create refuses other users' and unknown boards and sec
     if (!section.empty())
       json::set(body, "board_section_id", json::string(section, body.GetAllocator()),
                 body.GetAllocator());
-    return pinsmock::pins_create(api_request("pins/create", kCreator, "{}", json::dump(body)),
+    return call::pins_create(api_request("pins/create", kCreator, "{}", json::dump(body)),
                                  world.services);
   };
   const ApiResponse partner_public = create_on(pinsmock::test::kPartnerMoodboard, "");
@@ -114,7 +137,7 @@ TEST_CASE("Handlers: pins/create refuses other users' and unknown boards and sec
 TEST_CASE("Handlers: pins/get of an unknown pin answers 404 code 50",
           "[unit][handlers][pins/get]") {
   World world;
-  const ApiResponse response = pinsmock::pins_get(
+  const ApiResponse response = call::pins_get(
       api_request("pins/get", kCreator, pin_params("1399999999999999999")), world.services);
   CHECK(response.status == 404);
   CHECK(code_of(response) == 50);
@@ -124,19 +147,19 @@ TEST_CASE("Handlers: pins/get of an unknown pin answers 404 code 50",
 TEST_CASE("Handlers: pins/get shows others' public pins only, with is_owner false",
           "[unit][handlers][pins/get]") {
   World world;
-  const ApiResponse public_pin = pinsmock::pins_get(
+  const ApiResponse public_pin = call::pins_get(
       api_request("pins/get", kCreator, pin_params(fixture_pin(31))), world.services);
   REQUIRE(public_pin.status == 200);
   CHECK(json::get_bool(public_pin.body, "is_owner") == std::optional<bool>(false));
-  const ApiResponse protected_pin = pinsmock::pins_get(
+  const ApiResponse protected_pin = call::pins_get(
       api_request("pins/get", kPartner, pin_params(fixture_pin(9))), world.services);
   CHECK(protected_pin.status == 404);
   CHECK(code_of(protected_pin) == 50);
-  const ApiResponse secret_pin = pinsmock::pins_get(
+  const ApiResponse secret_pin = call::pins_get(
       api_request("pins/get", kCreator, pin_params(fixture_pin(35))), world.services);
   CHECK(secret_pin.status == 404);
   CHECK(code_of(secret_pin) == 50);
-  const ApiResponse own_secret = pinsmock::pins_get(
+  const ApiResponse own_secret = call::pins_get(
       api_request("pins/get", kCreator, pin_params(fixture_pin(15))), world.services);
   CHECK(own_secret.status == 200);
   CHECK(json::get_bool(own_secret.body, "is_owner") == std::optional<bool>(true));
@@ -145,12 +168,12 @@ TEST_CASE("Handlers: pins/get shows others' public pins only, with is_owner fals
 TEST_CASE("Handlers: pins/update of another user's public pin answers 403 code 29",
           "[unit][handlers][pins/update]") {
   World world;
-  const ApiResponse response = pinsmock::pins_update(
+  const ApiResponse response = call::pins_update(
       api_request("pins/update", kCreator, pin_params(fixture_pin(31)), R"({"title": "mine"})"),
       world.services);
   CHECK(response.status == 403);
   CHECK(code_of(response) == 29);
-  CHECK(json::get_string(world.store.find(fixture_pin(31))->pin, "title") != "mine");
+  CHECK(json::get_string(pinsmock::pin_document(*world.store.find(fixture_pin(31))), "title") != "mine");
 }
 
 TEST_CASE("Handlers: pins/update moves a pin and keeps or drops its section",
@@ -159,7 +182,7 @@ TEST_CASE("Handlers: pins/update moves a pin and keeps or drops its section",
   const std::string id = fixture_pin(1); // Weeknight Dinners, section Soups
   SECTION("another board drops the section") {
     const ApiResponse response =
-        pinsmock::pins_update(api_request("pins/update", kCreator, pin_params(id),
+        call::pins_update(api_request("pins/update", kCreator, pin_params(id),
                                           R"({"board_id": "1100000000000000004"})"),
                               world.services);
     REQUIRE(response.status == 200);
@@ -170,17 +193,17 @@ TEST_CASE("Handlers: pins/update moves a pin and keeps or drops its section",
     CHECK_FALSE(world.store.find(id)->board_section_id);
   }
   SECTION("a text-only update keeps board and section") {
-    const ApiResponse response = pinsmock::pins_update(
+    const ApiResponse response = call::pins_update(
         api_request("pins/update", kCreator, pin_params(id), R"({"title": "Renamed"})"),
         world.services);
     REQUIRE(response.status == 200);
     CHECK(json::get_string(response.body, "board_section_id") ==
           std::optional<std::string_view>(pinsmock::test::kSoups));
-    CHECK(json::get_string(world.store.find(id)->pin, "title") ==
+    CHECK(json::get_string(pinsmock::pin_document(*world.store.find(id)), "title") ==
           std::optional<std::string_view>("Renamed"));
   }
   SECTION("an explicit null section moves it to the board itself") {
-    const ApiResponse response = pinsmock::pins_update(
+    const ApiResponse response = call::pins_update(
         api_request("pins/update", kCreator, pin_params(id), R"({"board_section_id": null})"),
         world.services);
     REQUIRE(response.status == 200);
@@ -193,17 +216,17 @@ TEST_CASE("Handlers: pins/delete answers 204, then the pin is gone",
   World world;
   const std::string id = fixture_pin(7);
   const ApiResponse deleted =
-      pinsmock::pins_delete(api_request("pins/delete", kCreator, pin_params(id)), world.services);
+      call::pins_delete(api_request("pins/delete", kCreator, pin_params(id)), world.services);
   CHECK(deleted.status == 204);
   CHECK(deleted.body.IsNull());
   const ApiResponse get =
-      pinsmock::pins_get(api_request("pins/get", kCreator, pin_params(id)), world.services);
+      call::pins_get(api_request("pins/get", kCreator, pin_params(id)), world.services);
   CHECK(get.status == 404);
   CHECK(code_of(get) == 50);
   const ApiResponse again =
-      pinsmock::pins_delete(api_request("pins/delete", kCreator, pin_params(id)), world.services);
+      call::pins_delete(api_request("pins/delete", kCreator, pin_params(id)), world.services);
   CHECK(again.status == 404);
-  const ApiResponse others = pinsmock::pins_delete(
+  const ApiResponse others = call::pins_delete(
       api_request("pins/delete", kPartner, pin_params(fixture_pin(1))), world.services);
   CHECK(others.status == 403);
   CHECK(world.store.find(fixture_pin(1)));
@@ -213,18 +236,18 @@ TEST_CASE("Handlers: pins/save to another user's board answers 403",
           "[unit][handlers][pins/save]") {
   World world;
   const ApiResponse response =
-      pinsmock::pins_save(api_request("pins/save", kCreator, pin_params(fixture_pin(1)),
+      call::pins_save(api_request("pins/save", kCreator, pin_params(fixture_pin(1)),
                                       R"({"board_id": "1100000000000000011"})"),
                           world.services);
   CHECK(response.status == 403);
   CHECK(code_of(response) == 29);
   const ApiResponse secret =
-      pinsmock::pins_save(api_request("pins/save", kCreator, pin_params(fixture_pin(1)),
+      call::pins_save(api_request("pins/save", kCreator, pin_params(fixture_pin(1)),
                                       R"({"board_id": "1100000000000000012"})"),
                           world.services);
   CHECK(secret.status == 404);
   CHECK(code_of(secret) == 40);
-  const ApiResponse no_board = pinsmock::pins_save(
+  const ApiResponse no_board = call::pins_save(
       api_request("pins/save", kCreator, pin_params(fixture_pin(1)), "{}"), world.services);
   CHECK(no_board.status == 400);
   CHECK(world.store.size() == 36);
@@ -233,7 +256,7 @@ TEST_CASE("Handlers: pins/save to another user's board answers 403",
 TEST_CASE("Handlers: pins/save copies a visible pin with parent_pin_id",
           "[unit][handlers][pins/save]") {
   World world;
-  const ApiResponse response = pinsmock::pins_save(
+  const ApiResponse response = call::pins_save(
       api_request(
           "pins/save", kCreator, pin_params(fixture_pin(31)),
           R"({"board_id": "1100000000000000001", "board_section_id": "1200000000000000002"})"),
@@ -295,12 +318,12 @@ TEST_CASE("Handlers: pins/list pages newest first and ends with a null bookmark"
   CHECK(ids.front() == fixture_pin(30));
   CHECK(ids.back() == fixture_pin(1));
   CHECK(as_set(ids).size() == ids.size());
-  const ApiResponse first = pinsmock::pins_list(
+  const ApiResponse first = call::pins_list(
       api_request("pins/list", kCreator, R"({"page_size": 4})"), world.services);
   CHECK(first.body["items"].Size() == 4);
   CHECK(first.body["bookmark"].IsString());
   CHECK(contracts().validate("operations/pins.list.200.json", first.body).empty());
-  const ApiResponse bad = pinsmock::pins_list(
+  const ApiResponse bad = call::pins_list(
       api_request("pins/list", kCreator, R"({"bookmark": "not-a-bookmark"})"), world.services);
   CHECK(bad.status == 400);
   CHECK_THAT(body_text(bad), Catch::Contains("bookmark"));

@@ -238,27 +238,73 @@ TEST_CASE("PinJson: apply_update sets carousel links slot by slot", "[unit][pin_
 
 TEST_CASE("PinJson: render_pin sets is_owner per viewer and fills pin_metrics",
           "[unit][pin_json]") {
-  PinRecord record = default_fixtures().pins.front();
+  const PinRecord& record = *default_fixtures().pins.front();
   REQUIRE(record.owner == "mock_creator");
-  const auto as_owner = pinsmock::render_pin(record, "mock_creator", nullptr);
-  const auto as_other = pinsmock::render_pin(record, "mock_partner", nullptr);
+  const auto as_owner = parse_json(pinsmock::render_pin(record, "mock_creator").bytes);
+  const auto as_other = parse_json(pinsmock::render_pin(record, "mock_partner").bytes);
   CHECK(json::get_bool(as_owner, "is_owner") == std::optional<bool>(true));
   CHECK(json::get_bool(as_other, "is_owner") == std::optional<bool>(false));
   CHECK(as_other["pin_metrics"].IsNull());
-  const auto metrics = parse_json(R"({"90d": {"impression": 3}})");
-  const auto with_metrics = pinsmock::render_pin(record, "mock_creator", &metrics);
-  CHECK(json::dump(with_metrics["pin_metrics"]) == R"({"90d":{"impression":3}})");
-  // Rendering never changes the record.
-  CHECK(json::get_bool(record.pin, "is_owner") == std::optional<bool>(true));
-  CHECK(record.pin["pin_metrics"].IsNull());
+  const std::string metrics = R"({"90d":{"impression":3}})";
+  const auto rendered = pinsmock::render_pin(record, "mock_creator", &metrics);
+  CHECK(rendered.spliced_metrics);
+  const auto with_metrics = parse_json(rendered.bytes);
+  CHECK(json::dump(with_metrics["pin_metrics"]) == metrics);
+  // Rendering never changes the record: the stored bytes are the owner's view.
+  CHECK(pinsmock::render_pin(record, "mock_creator").bytes == record.json);
+  const auto stored = pinsmock::pin_document(record);
+  CHECK(json::get_bool(stored, "is_owner") == std::optional<bool>(true));
+  CHECK(stored["pin_metrics"].IsNull());
   CHECK(json::get_string(as_other, "id") == std::optional<std::string_view>(record.id));
+  // Apart from the spliced parts, every view is the same bytes.
+  json::Document other_as_owner;
+  other_as_owner.CopyFrom(as_other, other_as_owner.GetAllocator());
+  other_as_owner["is_owner"].SetBool(true);
+  CHECK(json::dump(other_as_owner) == record.json);
+}
+
+TEST_CASE("PinJson: a record keeps the Pin's facts and the viewer slots of a Pin without them",
+          "[unit][pin_json]") {
+  const auto pin = parse_json(R"({"id": "1", "created_at": "2026-03-04T05:06:07",
+      "parent_pin_id": "2", "creative_type": "VIDEO", "has_been_promoted": true,
+      "pin_metrics": {"90d": {"save": 1}}, "media": {"media_type": "video"}})");
+  PinRecord record;
+  pinsmock::record_pin(record, pin, {});
+  CHECK(record.json == R"({"id":"1","created_at":"2026-03-04T05:06:07","parent_pin_id":"2",)"
+                       R"("creative_type":"VIDEO","has_been_promoted":true,"pin_metrics":null,)"
+                       R"("media":{"media_type":"video"},"is_owner":true})");
+  CHECK(record.is_repin);
+  CHECK(record.has_been_promoted);
+  CHECK(record.video);
+  CHECK(record.creative_type == "VIDEO");
+  CHECK(record.created.to_string() == "2026-03-04");
+  CHECK(record.violation.empty());
+  const std::string metrics = R"({"a":1})";
+  CHECK(pinsmock::render_pin(record, "someone else", &metrics).bytes ==
+        R"({"id":"1","created_at":"2026-03-04T05:06:07","parent_pin_id":"2",)"
+        R"("creative_type":"VIDEO","has_been_promoted":true,"pin_metrics":{"a":1},)"
+        R"("media":{"media_type":"video"},"is_owner":false})");
+}
+
+TEST_CASE("PinJson: a Pin that breaks its contract when written keeps the violation",
+          "[unit][pin_json]") {
+  const auto pin = parse_json(R"({"id": "not digits"})");
+  PinRecord record;
+  pinsmock::record_pin(record, pin, [](const json::Value& p) {
+    const auto violations = contracts().validate("components/pin.json", p);
+    return violations.empty() ? std::string() : violations.front().pointer;
+  });
+  CHECK(record.violation == "/id");
+  CHECK(pinsmock::render_pin(record, "anyone").violations ==
+        std::vector<std::string>{"/id"});
 }
 
 TEST_CASE("PinJson: a save copies the content onto the new board with parent_pin_id",
           "[unit][pin_json]") {
-  const PinRecord& original = default_fixtures().pins[30]; // …31, mock_partner, section Colour
+  const PinRecord& original = *default_fixtures().pins[30]; // …31, mock_partner, section Colour
+  const auto original_pin = pinsmock::pin_document(original);
   const auto saved =
-      pinsmock::pin_from_save(original.pin, original.id,
+      pinsmock::pin_from_save(original_pin, original.id,
                               Placement{"900000000000000999", "2026-11-15T12:00:05",
                                         &board(pinsmock::test::kWoodworking), std::nullopt});
   CHECK(json::get_string(saved, "id") == std::optional<std::string_view>("900000000000000999"));
@@ -268,7 +314,7 @@ TEST_CASE("PinJson: a save copies the content onto the new board with parent_pin
   CHECK(saved["board_section_id"].IsNull());
   CHECK(json::get_string(saved["board_owner"], "username") ==
         std::optional<std::string_view>("mock_creator"));
-  CHECK(json::get_string(saved, "title") == json::get_string(original.pin, "title"));
-  CHECK(json::dump(saved["media"]) == json::dump(original.pin["media"]));
+  CHECK(json::get_string(saved, "title") == json::get_string(original_pin, "title"));
+  CHECK(json::dump(saved["media"]) == json::dump(original_pin["media"]));
   CHECK(contracts().validate("components/pin.json", saved).empty());
 }

@@ -24,19 +24,28 @@ PinRecord make_pin(const std::string& id, const std::string& owner = "alice",
   record.id = id;
   record.owner = owner;
   record.board_id = "1100000000000000001";
-  auto& a = record.pin.GetAllocator();
-  record.pin.SetObject();
-  record.pin.AddMember("id", json::string(id, a), a);
-  record.pin.AddMember("title", json::string(title, a), a);
+  json::Document pin(rapidjson::kObjectType);
+  auto& a = pin.GetAllocator();
+  pin.AddMember("id", json::string(id, a), a);
+  pin.AddMember("title", json::string(title, a), a);
+  record.render(pin);
   return record;
+}
+
+std::optional<std::string> title_of(const pinsmock::PinPtr& pin) {
+  json::Document doc;
+  if (!pin || json::parse_into(doc, pin->json))
+    return std::nullopt;
+  auto title = json::get_string(doc, "title");
+  return title ? std::optional<std::string>(std::string(*title)) : std::nullopt;
 }
 
 bool keep_all(const PinRecord&) { return true; }
 
 std::vector<std::string> ids_of(const PinPage& page) {
   std::vector<std::string> out;
-  for (const PinRecord& pin : page.items)
-    out.push_back(pin.id);
+  for (const pinsmock::PinPtr& pin : page.items)
+    out.push_back(pin->id);
   return out;
 }
 
@@ -46,8 +55,8 @@ std::vector<std::string> walk(const PinStore& store, const std::string& owner, s
   std::optional<std::uint64_t> cursor;
   do {
     PinPage page = store.list_page(owner, keep_all, cursor, limit);
-    for (const PinRecord& pin : page.items)
-      out.push_back(pin.id);
+    for (const pinsmock::PinPtr& pin : page.items)
+      out.push_back(pin->id);
     cursor = page.next_cursor;
   } while (cursor);
   return out;
@@ -55,7 +64,7 @@ std::vector<std::string> walk(const PinStore& store, const std::string& owner, s
 
 } // namespace
 
-TEST_CASE("PinStore: insert then find returns a copy with a sequence", "[unit][store]") {
+TEST_CASE("PinStore: insert then find returns the pin with a sequence", "[unit][store]") {
   PinStore store;
   CHECK(store.insert(make_pin("1", "alice", "first")));
   CHECK(store.insert(make_pin("2")));
@@ -63,7 +72,7 @@ TEST_CASE("PinStore: insert then find returns a copy with a sequence", "[unit][s
   const auto found = store.find("1");
   REQUIRE(found);
   CHECK(found->owner == "alice");
-  CHECK(json::get_string(found->pin, "title") == std::optional<std::string_view>("first"));
+  CHECK(title_of(found) == std::optional<std::string>("first"));
   CHECK(found->sequence < store.find("2")->sequence);
   CHECK_FALSE(store.find("3"));
 }
@@ -74,8 +83,7 @@ TEST_CASE("PinStore: inserting an existing id fails and keeps the original", "[u
   CHECK_FALSE(store.insert(make_pin("1", "bob", "intruder")));
   CHECK(store.size() == 1);
   CHECK(store.find("1")->owner == "alice");
-  CHECK(json::get_string(store.find("1")->pin, "title") ==
-        std::optional<std::string_view>("original"));
+  CHECK(title_of(store.find("1")) == std::optional<std::string>("original"));
 }
 
 TEST_CASE("PinStore: replace keeps the sequence and the owner", "[unit][store]") {
@@ -92,7 +100,7 @@ TEST_CASE("PinStore: replace keeps the sequence and the owner", "[unit][store]")
   CHECK(found->sequence == sequence);
   CHECK(found->owner == "alice");
   CHECK(found->board_id == "1100000000000000004");
-  CHECK(json::get_string(found->pin, "title") == std::optional<std::string_view>("renamed"));
+  CHECK(title_of(found) == std::optional<std::string>("renamed"));
   // Still listed under its owner, in its old place.
   CHECK(ids_of(store.list_page("alice", keep_all, std::nullopt, 10)) ==
         std::vector<std::string>{"2", "1"});
@@ -190,37 +198,33 @@ TEST_CASE("PinStore: cursors survive inserts and deletes between pages", "[unit]
         std::vector<std::string>{"12", "11", "10", "9", "5", "4", "3", "2", "1"});
 }
 
-TEST_CASE("PinStore: returned records are deep copies", "[unit][store]") {
+TEST_CASE("PinStore: handed-out records stay as they were and outlive the store",
+          "[unit][store]") {
   PinStore store;
   store.insert(make_pin("1", "alice", "stored"));
-  auto copy = store.find("1");
-  REQUIRE(copy);
-  json::set(copy->pin, "title", json::string("mutated", copy->pin.GetAllocator()),
-            copy->pin.GetAllocator());
-  copy->board_id = "changed";
-  PinPage page = store.list_page("alice", keep_all, std::nullopt, 1);
-  REQUIRE(page.items.size() == 1);
-  page.items[0].pin["title"].SetString("also mutated", page.items[0].pin.GetAllocator());
-  const auto again = store.find("1");
-  CHECK(json::get_string(again->pin, "title") == std::optional<std::string_view>("stored"));
-  CHECK(again->board_id == "1100000000000000001");
-  // And a copy outlives the store that made it.
-  std::optional<PinRecord> survivor;
+  const auto before = store.find("1");
+  REQUIRE(before);
+  store.replace(make_pin("1", "alice", "replaced"));
+  // A reader holding the old record (a page being written out) still sees it whole.
+  CHECK(title_of(before) == std::optional<std::string>("stored"));
+  CHECK(title_of(store.find("1")) == std::optional<std::string>("replaced"));
+  pinsmock::PinPtr survivor;
   {
     PinStore temporary;
     temporary.insert(make_pin("9", "alice", "outlives"));
     survivor = temporary.find("9");
   }
-  CHECK(json::dump(survivor->pin) == R"({"id":"9","title":"outlives"})");
+  REQUIRE(survivor);
+  CHECK(survivor->json == R"({"id":"9","title":"outlives","is_owner":true,"pin_metrics":null})");
 }
 
 TEST_CASE("PinStore: reset replaces everything and sequences follow the given order",
           "[unit][store]") {
   PinStore store;
   store.insert(make_pin("old"));
-  std::vector<PinRecord> seed;
+  std::vector<pinsmock::PinPtr> seed;
   for (const char* id : {"a", "b", "c"})
-    seed.push_back(make_pin(id));
+    seed.push_back(std::make_shared<const PinRecord>(make_pin(id)));
   store.reset(seed);
   CHECK(store.size() == 3);
   CHECK_FALSE(store.find("old"));

@@ -1,0 +1,80 @@
+#include "server/response_check.hpp"
+
+namespace pinsmock {
+namespace {
+
+constexpr std::string_view kPinSchema = "components/pin.json";
+constexpr std::string_view kPinListSchema = "operations/pins.list.200.json";
+
+std::vector<Violation> validate_bytes(const ContractRegistry& contracts, const std::string& schema,
+                                      const std::string& bytes) {
+  json::Document doc;
+  if (auto err = json::parse_into(doc, bytes))
+    return {{"", "the body is not JSON: " + err->message}};
+  return contracts.validate(schema, doc);
+}
+
+std::vector<Violation> check_rendered(const ContractRegistry& contracts, const std::string& schema,
+                                      const RenderedBody& body) {
+  std::vector<Violation> violations;
+  for (const std::string& v : body.violations)
+    violations.push_back({"", "a stored Pin broke its contract when written: " + v});
+  using Kind = RenderedBody::Kind;
+  if (body.kind == Kind::Pin && schema == kPinSchema && !body.spliced_metrics)
+    return violations;
+  if (body.kind == Kind::PinList && schema == kPinListSchema && !body.spliced_metrics) {
+    // The items are checked Pins (the page schema's items are components/pin.json): check the
+    // envelope around them.
+    json::Document envelope(rapidjson::kObjectType);
+    auto& a = envelope.GetAllocator();
+    envelope.AddMember("items", json::Value(rapidjson::kArrayType), a);
+    envelope.AddMember("bookmark",
+                       body.bookmark ? json::string(*body.bookmark, a)
+                                     : json::Value(rapidjson::kNullType),
+                       a);
+    for (Violation& v : contracts.validate(schema, envelope))
+      violations.push_back(std::move(v));
+    return violations;
+  }
+  for (Violation& v : validate_bytes(contracts, schema, body.bytes))
+    violations.push_back(std::move(v));
+  return violations;
+}
+
+} // namespace
+
+std::vector<Violation> check_response(const ContractRegistry& contracts,
+                                      const OperationSpec& operation,
+                                      const ApiResponse& response) {
+  const bool has_body = response.rendered || !response.body.IsNull();
+  const std::optional<std::string> schema = operation.response_schema(response.status);
+  if (schema && !has_body)
+    return {{"", "a body is required for status " + std::to_string(response.status)}};
+  if (!schema && has_body)
+    return {{"", "no body is allowed for status " + std::to_string(response.status)}};
+  if (!schema)
+    return {};
+  if (response.rendered)
+    return check_rendered(contracts, *schema, *response.rendered);
+  return contracts.validate(*schema, response.body);
+}
+
+std::string take_body(ApiResponse& response) {
+  if (response.rendered)
+    return std::move(response.rendered->bytes);
+  return response.body.IsNull() ? std::string() : json::dump(response.body);
+}
+
+PinCheck pin_check(const ContractRegistry& contracts, ValidationMode mode) {
+  if (mode == ValidationMode::Off)
+    return {};
+  return [&contracts](const json::Value& pin) -> std::string {
+    const std::vector<Violation> violations = contracts.validate(kPinSchema, pin);
+    if (violations.empty())
+      return {};
+    const Violation& v = violations.front();
+    return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
+  };
+}
+
+} // namespace pinsmock
