@@ -36,6 +36,7 @@ struct Options {
   int fixture_pins = 100000;
   int scale_pins = 0; // 0: skip the scale run (1,000,000 takes a few minutes)
   bool json = false;
+  std::string only; // run only the scenarios whose name contains this (profiling one)
   std::string program; // pins-mock, for the start-up figures; empty: next to this binary
 };
 
@@ -105,11 +106,14 @@ int main(int argc, char** argv) {
       options.scale_pins = std::stoi(argv[++i]);
     else if (arg == "--program" && has_value)
       options.program = argv[++i];
+    else if (arg == "--scenario" && has_value)
+      options.only = argv[++i];
     else if (arg == "--json")
       options.json = true;
     else {
       std::cerr << "usage: pins-bench [--seconds S] [--connections C[,C...]] [--memory-pins N]\n"
-                   "                  [--fixture-pins N] [--scale-pins N] [--program PATH] [--json]\n";
+                   "                  [--fixture-pins N] [--scale-pins N] [--program PATH]\n"
+                   "                  [--scenario NAME-PART] [--json]\n";
       return 2;
     }
   }
@@ -172,6 +176,8 @@ int main(int argc, char** argv) {
     if (!options.json)
       std::printf("  -- %d keep-alive connections\n", connections);
     for (const Scenario& scenario : scenarios) {
+      if (scenario.name.find(options.only) == std::string::npos)
+        continue;
       // The baseline answers the very bytes (and status) the mock answers to this request.
       const test::ApiResult sample = [&] {
         PinsClient recorder(mock.base_url(), token);

@@ -233,3 +233,23 @@ TEST_CASE("ContractRegistry: the source tree's contracts load like the embedded 
   CHECK(pinsmock::json::dump(from_disk->manifest()) ==
         pinsmock::json::dump(contracts().manifest()));
 }
+
+TEST_CASE("ContractRegistry: a date format is checked like valijson's, calendar limits included",
+          "[unit][contract_registry]") {
+  auto params = [](const char* start) {
+    return pinsmock::test::parse_json(std::string(R"({"pin_id": "1", "start_date": ")") + start +
+                                      R"(", "end_date": "2026-11-30", "metric_types": ["SAVE"]})");
+  };
+  const std::string schema = "operations/pins.analytics.params.json";
+  CHECK(contracts().validate(schema, params("2026-11-24")).empty());
+  CHECK(contracts().validate(schema, params("2024-02-29")).empty());
+  CHECK(contracts().validate(schema, params("2026-12-31")).empty());
+  for (const char* bad : {"2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "26-1-1",
+                          "2026-11-24T00:00:00", "yesterday"}) {
+    INFO(bad);
+    const auto violations = contracts().validate(schema, params(bad));
+    REQUIRE(violations.size() == 1);
+    CHECK(violations.front().pointer == "/start_date");
+    CHECK(violations.front().message == "String should be a valid date");
+  }
+}
