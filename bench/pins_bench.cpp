@@ -176,7 +176,8 @@ int main(int argc, char** argv) {
     if (!options.json)
       std::printf("  -- %d keep-alive connections\n", connections);
     for (const Scenario& scenario : scenarios) {
-      if (scenario.name.find(options.only) == std::string::npos)
+      if (scenario.name.find(options.only) == std::string::npos ||
+          (options.only.back() == '}' && scenario.name != options.only))
         continue;
       // The baseline answers the very bytes (and status) the mock answers to this request.
       const test::ApiResult sample = [&] {
