@@ -130,3 +130,78 @@ TEST_CASE("Concurrency: bookmark walks during parallel creates and deletes stay 
   CHECK(after.ids.size() == static_cast<std::size_t>(kCreatorPublicPins + kWriters * 15));
   CHECK(server.internal_errors().empty());
 }
+
+TEST_CASE("Concurrency: 8 threads x 200 mixed writes lose nothing and duplicate nothing",
+          "[http][concurrency]") {
+  // Each thread creates a pin, renames it, saves it, and deletes every other save: stored pins
+  // are shared immutable records, so every write replaces a record while others read it.
+  constexpr int kThreads = 8;
+  constexpr int kRounds = 50; // 4 writes each: 200 per thread
+  MockServer server(test_options());
+  server.start();
+  struct Outcome {
+    std::vector<std::string> kept;   // ids that must exist at the end, with their titles
+    std::vector<std::string> titles;
+    std::vector<std::string> deleted;
+    std::vector<std::string> failures;
+  };
+  std::vector<Outcome> outcomes(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      Outcome& out = outcomes[t];
+      PinsClient client(server.base_url(), kCreatorToken);
+      for (int i = 0; i < kRounds; ++i) {
+        const std::string name = "t" + std::to_string(t) + " r" + std::to_string(i);
+        ApiResult created = client.pins_create(sample_with_title("pins.create.image_url", name));
+        if (created.status != 201) {
+          out.failures.push_back("create " + std::to_string(created.status));
+          continue;
+        }
+        const std::string id = created.string_member("id");
+        ApiResult renamed = client.pins_update(id, "{\"title\": \"" + name + " renamed\"}");
+        ApiResult saved = client.pins_save(id, "{\"board_id\": \"1100000000000000004\"}");
+        if (renamed.status != 200 || saved.status != 201) {
+          out.failures.push_back("update/save " + std::to_string(renamed.status) + "/" +
+                                 std::to_string(saved.status));
+          continue;
+        }
+        out.kept.push_back(id);
+        out.titles.push_back(name + " renamed");
+        const std::string copy = saved.string_member("id");
+        if (i % 2 == 0) {
+          const int status = client.pins_delete(copy).status;
+          if (status != 204)
+            out.failures.push_back("delete " + std::to_string(status));
+          out.deleted.push_back(copy);
+        } else {
+          out.kept.push_back(copy);
+          out.titles.push_back(name + " renamed");
+        }
+      }
+    });
+  for (std::thread& thread : threads)
+    thread.join();
+
+  PinsClient client(server.base_url(), kCreatorToken);
+  std::set<std::string> kept;
+  for (const Outcome& out : outcomes) {
+    CHECK(out.failures.empty());
+    for (std::size_t i = 0; i < out.kept.size(); ++i) {
+      CHECK(kept.insert(out.kept[i]).second);
+      ApiResult pin = client.pins_get(out.kept[i]);
+      REQUIRE_THAT(pin, HasStatus(200));
+      CHECK(pin.string_member("title") == out.titles[i]);
+    }
+    for (const std::string& id : out.deleted)
+      CHECK_THAT(client.pins_get(id), HasStatus(404));
+  }
+  CHECK(kept.size() == static_cast<std::size_t>(kThreads * kRounds * 3 / 2));
+  const ListWalk walk = walk_list(client, {{"page_size", "250"}});
+  CHECK(all_distinct(walk.ids));
+  std::size_t listed = 0;
+  for (const std::string& id : walk.ids)
+    listed += kept.count(id);
+  CHECK(listed == kept.size());
+  CHECK(server.internal_errors().empty());
+}
