@@ -278,3 +278,72 @@ TEST_CASE("Pipeline: unknown admin routes and methods answer JSON errors",
   CHECK(code_of(unknown) == 404);
   CHECK(f.send("GET", "/__admin", "").status == 404);
 }
+
+TEST_CASE("Pipeline: a Pin that breaks its contract when written is a recorded 500 in Enforce",
+          "[unit][pipeline]") {
+  Fixture f;
+  // A write-time check that rejects every Pin stands in for a shaping bug.
+  f.world.services.check_pin = [](const json::Value&) { return std::string("/id: broken"); };
+  const HttpResponse created = f.send("POST", "/v5/pins", kFull, std::string(kCreate));
+  CHECK(created.status == 500);
+  REQUIRE(f.pipeline.internal_errors().size() == 1);
+  CHECK_THAT(f.pipeline.internal_errors().front(),
+             Catch::Contains("pins/create 201") && Catch::Contains("/id: broken"));
+  // Pins written before the bug still answer; a page carrying the broken one does not.
+  CHECK(f.send("GET", "/v5/pins/1300000000000000001").status == 200);
+  CHECK(f.send("GET", "/v5/pins", kFull, "", {{"page_size", "1"}}).status == 500);
+}
+
+TEST_CASE("Pipeline: Report names a Pin that broke its contract on every answer carrying it",
+          "[unit][pipeline]") {
+  pinsmock::test::World world;
+  world.services.check_pin = [](const json::Value&) { return std::string("/id: broken"); };
+  pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), world.services,
+                              pinsmock::AdminContext{world.store, default_fixtures(), [] {}},
+                              pinsmock::ValidationMode::Report};
+  auto send = [&](std::string method, std::string path, std::string body = "",
+                  pinsmock::Headers query = {}) {
+    HttpRequest request;
+    request.method = std::move(method);
+    request.path = std::move(path);
+    request.query = std::move(query);
+    request.headers.emplace_back("Authorization", std::string(kFull));
+    request.body = std::move(body);
+    return pipeline.handle(request);
+  };
+  auto violations = [](const HttpResponse& response) {
+    for (const auto& [name, value] : response.headers)
+      if (name == "X-Pinsmock-Violations")
+        return value;
+    return std::string();
+  };
+  const HttpResponse created = send("POST", "/v5/pins", std::string(kCreate));
+  REQUIRE(created.status == 201);
+  CHECK_THAT(violations(created), Catch::Contains("/id: broken"));
+  const std::string id(json::get_string(parse_json(created.body), "id").value_or(""));
+  CHECK_THAT(violations(send("GET", "/v5/pins/" + id)), Catch::Contains("/id: broken"));
+  CHECK_THAT(violations(send("GET", "/v5/pins", "", {{"page_size", "1"}})),
+             Catch::Contains("/id: broken"));
+  CHECK(violations(send("GET", "/v5/pins/1300000000000000001")).empty());
+  CHECK(pipeline.internal_errors().empty());
+}
+
+TEST_CASE("Pipeline: answers built from stored bytes are the bytes a document would give",
+          "[unit][pipeline]") {
+  Fixture f;
+  const HttpResponse page = f.send("GET", "/v5/pins", kFull, "", {{"page_size", "3"}});
+  REQUIRE(page.status == 200);
+  // Re-serializing the parsed answer changes nothing: compact, valid, in the stored order.
+  CHECK(json::dump(parse_json(page.body)) == page.body);
+  const HttpResponse other = f.send("GET", "/v5/pins/1300000000000000001", kPartner);
+  REQUIRE(other.status == 200);
+  CHECK(json::get_bool(parse_json(other.body), "is_owner") == std::optional<bool>(false));
+  CHECK(json::dump(parse_json(other.body)) == other.body);
+  const HttpResponse with_metrics =
+      f.send("GET", "/v5/pins", kFull, "", {{"page_size", "2"}, {"pin_metrics", "true"}});
+  REQUIRE(with_metrics.status == 200);
+  const auto doc = parse_json(with_metrics.body);
+  CHECK(doc["items"][0]["pin_metrics"].IsObject());
+  CHECK(json::dump(doc) == with_metrics.body);
+  CHECK(f.pipeline.internal_errors().empty());
+}
