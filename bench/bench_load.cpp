@@ -17,15 +17,22 @@ using SteadyClock = std::chrono::steady_clock;
 Figures load(const std::string& base_url, const std::string& token, int connections,
              double seconds, const Request& request) {
   std::atomic<bool> stop{false};
+  std::atomic<bool> go{false};
+  std::atomic<int> connected{0};
   std::vector<std::vector<double>> latencies(static_cast<std::size_t>(connections));
   std::vector<std::uint64_t> errors(static_cast<std::size_t>(connections), 0);
   std::vector<std::thread> threads;
-  const auto started = SteadyClock::now();
   for (int c = 0; c < connections; ++c)
     threads.emplace_back([&, c] {
       test::PinsClient client(base_url, token);
       auto& mine = latencies[static_cast<std::size_t>(c)];
       mine.reserve(1 << 16);
+      // Connect first, untimed: httplib's listen backlog of 5 would otherwise make a burst of
+      // new connections wait for SYN retransmits (~1 s), which says nothing about either server.
+      request(client, -1);
+      ++connected;
+      while (!go.load())
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
       for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
         const auto t0 = SteadyClock::now();
         const int status = request(client, i);
@@ -33,6 +40,10 @@ Figures load(const std::string& base_url, const std::string& token, int connecti
         errors[static_cast<std::size_t>(c)] += status >= 200 && status < 300 ? 0 : 1;
       }
     });
+  while (connected.load() < connections)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const auto started = SteadyClock::now();
+  go = true;
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   stop = true;
   for (auto& t : threads)

@@ -20,7 +20,7 @@ struct Figures {
 };
 
 /// One request of a scenario on `client`; `i` counts the requests of that connection. Returns
-/// the HTTP status (0 for a transport failure).
+/// the HTTP status (0 for a transport failure). i = -1 is the untimed first request.
 using Request = std::function<int(test::PinsClient& client, int i)>;
 
 /// `connections` threads, each with one keep-alive client, call `request` for `seconds`.
