@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
 
   // Failure simulation: the same GET with the stage busy (rate limits on, 10 rules that do not
   // match), and the idle stage's own cost next to one map lookup.
-  if (!options.json) {
+  if (!options.json && options.only.empty()) {
     char limits_path[] = "/tmp/pins-bench-limits-XXXXXX";
     const int limits_fd = mkstemp(limits_path);
     const std::string limits = "{\"org_read\": {\"limit\": 1000000000, \"window_seconds\": 60}}";
