@@ -217,11 +217,13 @@ int main(int argc, char** argv) {
     busy.start();
     for (int i = 0; i < 10; ++i)
       busy.add_fault("{\"operation\": \"pins/create\", \"status\": 503}");
-    const Request get_pin = [&](PinsClient& c, int) { return c.pins_get(pin_id).status; };
+    // A fixture pin: the pins this run created live in the other server.
+    const std::string fixture_pin = "1300000000000000001";
+    const Request get_pin = [&](PinsClient& c, int) { return c.pins_get(fixture_pin).status; };
     const int connections = options.connections.front();
     Figures bare_figures;
     {
-      BareServer bare(probe.pins_get(pin_id).body);
+      BareServer bare(PinsClient(busy.base_url(), token).pins_get(fixture_pin).body);
       bare_figures = load(bare.base_url(), token, connections, options.seconds, get_pin);
     }
     const Figures busy_figures = load(busy.base_url(), token, connections, options.seconds, get_pin);

@@ -98,6 +98,9 @@ struct ApiResponse {
   int status = 200;
   json::Document body;
   std::optional<RenderedBody> rendered;
+
+  /// A body either way (rendered bytes or a non-Null document).
+  bool has_body() const { return rendered.has_value() || !body.IsNull(); }
   Headers headers;
   std::string error_name; // the error catalog name when this is an error answer
 };

@@ -192,7 +192,7 @@ Headers FaultStage::refused_headers(const HttpRequest& request, const OperationS
 void FaultStage::after(FaultPlan& plan, ApiResponse& response,
                        const OperationSpec& operation) const {
   if (plan.success_status && response.status >= 200 && response.status < 300 &&
-      response.body.IsNull() == (operation.success_status == 204))
+      !response.has_body() == (operation.success_status == 204))
     response.status = *plan.success_status;
   if (!plan.after)
     return;

@@ -46,7 +46,7 @@ std::vector<Violation> check_rendered(const ContractRegistry& contracts, const s
 std::vector<Violation> check_response(const ContractRegistry& contracts,
                                       const OperationSpec& operation,
                                       const ApiResponse& response) {
-  const bool has_body = response.rendered || !response.body.IsNull();
+  const bool has_body = response.has_body();
   const std::optional<std::string> schema = operation.response_schema(response.status);
   if (schema && !has_body)
     return {{"", "a body is required for status " + std::to_string(response.status)}};
