@@ -10,6 +10,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "contract/valijson_string_rules.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -150,11 +152,21 @@ std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource&
     impl->documents.emplace(path, std::move(doc));
   }
 
-  // Referenced documents come from the loaded map; valijson takes ownership of a copy each time.
-  auto* documents = &impl->documents;
-  auto fetch = [documents](const std::string& uri) -> const rapidjson::Document* {
-    auto it = documents->find(uri);
-    if (it == documents->end())
+  // valijson parses copies with the string keywords renamed (valijson_string_rules.hpp); the originals
+  // stay as loaded for readers of schema_document() (query coercion, spec-diff).
+  std::map<std::string, json::Document, std::less<>> for_valijson;
+  for (const auto& [path, doc] : impl->documents) {
+    json::Document copy;
+    copy.CopyFrom(doc, copy.GetAllocator());
+    string_rules::adopt_string_keywords(copy, copy.GetAllocator(),
+                          source.describe(std::string(kSchemasDir) + path));
+    for_valijson.emplace(path, std::move(copy));
+  }
+
+  // Referenced documents come from that map; valijson takes ownership of a copy each time.
+  auto fetch = [&for_valijson](const std::string& uri) -> const rapidjson::Document* {
+    auto it = for_valijson.find(uri);
+    if (it == for_valijson.end())
       return nullptr;
     auto* copy = new rapidjson::Document();
     copy->CopyFrom(it->second, copy->GetAllocator());
@@ -163,7 +175,8 @@ std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource&
   auto free_doc = [](const rapidjson::Document* doc) { delete doc; };
 
   valijson::SchemaParser parser;
-  for (const auto& [path, doc] : impl->documents) {
+  string_rules::add_builders(parser);
+  for (const auto& [path, doc] : for_valijson) {
     auto schema = std::make_unique<valijson::Schema>();
     try {
       valijson::adapters::RapidJsonAdapter adapter(doc);
