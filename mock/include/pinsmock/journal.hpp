@@ -35,16 +35,19 @@ struct RecordedFault {
   std::int64_t retry_after_seconds = 0; // a 429's Retry-After
 };
 
-/// One served request (admin requests are not recorded).
+/// One served request (admin requests are not recorded). Every string is well-formed UTF-8:
+/// ill-formed bytes are recorded as U+FFFD, and caps cut on character boundaries.
 struct RecordedRequest {
   std::uint64_t id = 0;   // increasing from 1
   std::string time;       // UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ" (wall clock)
   std::string method;
   std::string path;
-  std::vector<std::pair<std::string, std::string>> query;
-  std::vector<std::pair<std::string, std::string>> headers; // Authorization value redacted
+  std::vector<std::pair<std::string, std::string>> query;   // capped; see query_truncated
+  std::vector<std::pair<std::string, std::string>> headers; // Authorization value redacted; capped
   std::string body;       // capped; see body_truncated
   bool body_truncated = false;
+  bool query_truncated = false;   // a value was cut or pairs were dropped (journal limits)
+  bool headers_truncated = false; // a value was cut or headers were dropped (journal limits)
   std::string operation_id;
   int status = 0;
   std::string error;      // the error catalog name when the answer was an error

@@ -2,6 +2,7 @@
 
 #include "admin/fault_admin.hpp"
 #include "core/error_catalog.hpp"
+#include "core/utf8.hpp"
 
 #include <array>
 #include <optional>
@@ -124,6 +125,8 @@ json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
   out.AddMember("headers", pairs_to_json(r.headers, a), a);
   out.AddMember("body", json::string(r.body, a), a);
   out.AddMember("body_truncated", r.body_truncated, a);
+  out.AddMember("query_truncated", r.query_truncated, a);
+  out.AddMember("headers_truncated", r.headers_truncated, a);
   out.AddMember("operation", json::string(r.operation_id, a), a);
   out.AddMember("status", r.status, a);
   out.AddMember("error", r.error.empty() ? json::Value(rapidjson::kNullType) : json::string(r.error, a), a);
@@ -265,10 +268,12 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
       return route.handler(request, context);
     path_known = true;
   }
+  // Shown, never echoed: the path's bytes may be anything a client percent-encoded.
   if (path_known)
-    return error_answer(ErrorId::MethodNotAllowed,
-                        "Method " + request.method + " is not allowed on " + request.path + ".");
-  return error_answer(ErrorId::RouteNotFound, "No admin route " + request.path + ".");
+    return error_answer(ErrorId::MethodNotAllowed, "Method " + utf8::excerpt(request.method) +
+                                                       " is not allowed on " +
+                                                       utf8::excerpt(request.path) + ".");
+  return error_answer(ErrorId::RouteNotFound, "No admin route " + utf8::excerpt(request.path) + ".");
 }
 
 } // namespace pinsmock

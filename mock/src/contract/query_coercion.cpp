@@ -1,5 +1,7 @@
 #include "contract/query_coercion.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -18,7 +20,7 @@ std::string_view declared_type(const json::Value& property) {
 ApiError type_error(const std::string& name, std::string_view expected, std::string_view got) {
   return ApiError{ErrorId::InvalidParameters,
                   "Invalid parameter '" + name + "': expected " + std::string(expected) +
-                      ", got '" + std::string(got) + "'.",
+                      ", got '" + utf8::excerpt(got) + "'.",
                   name};
 }
 

@@ -28,12 +28,6 @@ struct Exchange {
   std::optional<RecordedFault> shaped_by; // set by the fault stage
 };
 
-/// How much of the traffic the journal keeps.
-struct JournalLimits {
-  std::size_t capacity = 1000;  // requests; the oldest are dropped first
-  std::size_t body_bytes = 4096; // per request body
-};
-
 class Pipeline {
 public:
   /// The pipeline owns the journal and coverage of its traffic and hands them to the admin API.
