@@ -294,13 +294,14 @@ TEST_CASE("Hostile content: raw bytes in headers or paths or bodies keep admin a
   check_still_serving(server);
 }
 
-TEST_CASE("Hostile content: the journal caps headers so 100 requests of 1 MB headers stay small",
+TEST_CASE("Hostile content: the journal caps headers so 100 requests of 56 KB headers stay small",
           "[http][hostile]") {
   MockServer server(test_options());
   server.start();
   PinsClient client(server.base_url(), kCreatorToken);
   std::vector<std::pair<std::string, std::string>> headers;
-  for (int i = 0; i < 128; ++i)
+  // As much as the connection layer lets through (64 KiB, 8 KiB a field): 7 × 8,000 bytes.
+  for (int i = 0; i < 7; ++i)
     headers.emplace_back("X-Filler-" + std::to_string(i), std::string(8000, 'h'));
   const std::size_t before = resident_kib();
   for (int i = 0; i < 100; ++i)
