@@ -112,6 +112,7 @@ json::Value violation_to_json(const RecordedViolation& v, json::Allocator& a) {
   out.AddMember("location", json::string(v.location, a), a);
   out.AddMember("rule", json::string(v.rule, a), a);
   out.AddMember("value", json::string(v.value, a), a);
+  out.AddMember("expected", json::string(v.expected, a), a);
   return out;
 }
 
@@ -136,6 +137,10 @@ json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
     violations.PushBack(violation_to_json(v, a), a);
   out.AddMember("violations", std::move(violations), a);
   out.AddMember("shaped_by", recorded_fault_to_json(r.shaped_by, a), a);
+  json::Value warnings(rapidjson::kArrayType);
+  for (const RecordedWarning& w : r.warnings)
+    warnings.PushBack(violation_to_json(w, a), a);
+  out.AddMember("warnings", std::move(warnings), a);
   return out;
 }
 
@@ -195,6 +200,16 @@ HttpResponse violations(const HttpRequest&, AdminContext& context) {
   return json_answer(200, body);
 }
 
+HttpResponse warnings(const HttpRequest&, AdminContext& context) {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  for (const RecordedWarning& w : context.journal->warnings())
+    list.PushBack(violation_to_json(w, a), a);
+  body.AddMember("warnings", std::move(list), a);
+  return json_answer(200, body);
+}
+
 HttpResponse coverage(const HttpRequest&, AdminContext& context) {
   json::Document body(rapidjson::kObjectType);
   auto& a = body.GetAllocator();
@@ -242,13 +257,14 @@ struct AdminRoute {
 };
 
 // The admin table: one row per admin endpoint (README "Admin API").
-constexpr std::array<AdminRoute, 7> kAdminRoutes = {{
+constexpr std::array<AdminRoute, 8> kAdminRoutes = {{
     {"GET", "/health", health},
     {"POST", "/reset", reset},
     {"GET", "/accounts", accounts},
     {"GET", "/requests", requests},
     {"DELETE", "/requests", clear_requests},
     {"GET", "/violations", violations},
+    {"GET", "/warnings", warnings},
     {"GET", "/coverage", coverage},
 }};
 

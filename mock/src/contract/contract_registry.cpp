@@ -1,5 +1,7 @@
 #include "pinsmock/contract_registry.hpp"
 
+#include "contract/schema_walk.hpp"
+#include "core/json_location.hpp"
 #include "pinsmock/startup_error.hpp"
 
 // json.hpp (included above) defines RAPIDJSON_ASSERT; valijson's adapter then #warns that it will
@@ -26,8 +28,8 @@ json::Document parse_file(const FileSource& source, const std::string& relative_
     throw StartupError(source.describe(relative_path) + ": file not found");
   json::Document doc;
   if (auto err = json::parse_into(doc, *text))
-    throw StartupError(source.describe(relative_path) + ": offset " + std::to_string(err->offset) +
-                       ": " + err->message);
+    throw StartupError(located(source.describe(relative_path), line_column(*text, err->offset)) +
+                       ": offset " + std::to_string(err->offset) + ": " + err->message);
   return doc;
 }
 
@@ -79,6 +81,53 @@ std::string tidy_message(std::string message) {
   for (std::size_t at; (at = message.find(".000000")) != std::string::npos;)
     message.erase(at, 7);
   return message;
+}
+
+// valijson says "Failed to match against any enum values."; the contract knows which ones.
+constexpr std::string_view kEnumFailure = "Failed to match against any enum values.";
+constexpr std::size_t kQuotedValueLimit = 60;
+
+std::string enum_message(const json::Value* value, const std::vector<std::string>& allowed) {
+  std::string sent = value ? (value->IsString() ? value->GetString() : json::dump(*value)) : "";
+  if (sent.size() > kQuotedValueLimit)
+    sent = sent.substr(0, kQuotedValueLimit) + "...";
+  std::string list;
+  for (const std::string& v : allowed)
+    list += (list.empty() ? "" : ", ") + v;
+  return "'" + sent + "' is not one of " + list;
+}
+
+// valijson's "Value type not permitted by 'type' constraint." in plain words.
+constexpr std::string_view kTypeFailure = "Value type not permitted by 'type' constraint.";
+
+const char* json_type_name(const json::Value* value) {
+  if (!value)
+    return "nothing";
+  if (value->IsNull())
+    return "null";
+  if (value->IsBool())
+    return "a boolean";
+  if (value->IsInt64() || value->IsUint64())
+    return "an integer";
+  if (value->IsNumber())
+    return "a number";
+  if (value->IsString())
+    return "a string";
+  return value->IsArray() ? "an array" : "an object";
+}
+
+std::string type_message(const json::Value* value, const json::Value* schema) {
+  std::string wanted;
+  if (const json::Value* type = schema ? json::find(*schema, "type") : nullptr) {
+    if (type->IsString())
+      wanted = type->GetString();
+    else if (type->IsArray())
+      for (const auto& t : type->GetArray())
+        if (t.IsString())
+          wanted += (wanted.empty() ? "" : " or ") + std::string(t.GetString());
+  }
+  return std::string("wrong type: ") + json_type_name(value) +
+         (wanted.empty() ? "" : ", expected " + wanted);
 }
 
 bool admits_null(const json::Value& property_schema) {
@@ -215,9 +264,17 @@ std::vector<Violation> ContractRegistry::validate(std::string_view schema_path,
     return {};
   std::vector<std::pair<std::size_t, Violation>> found;
   valijson::ValidationResults::Error error;
-  while (results.popError(error))
-    found.push_back({error.context.size(),
-                     Violation{to_pointer(error.context), tidy_message(error.description)}});
+  while (results.popError(error)) {
+    Violation v{to_pointer(error.context), tidy_message(error.description), ""};
+    const SchemaNode governing = schema_at(*this, schema_path, v.pointer);
+    v.expected = expectation(*this, governing);
+    if (v.message == kEnumFailure)
+      if (const auto allowed = enum_values(governing); !allowed.empty())
+        v.message = enum_message(json::resolve_pointer(document, v.pointer), allowed);
+    if (v.message == kTypeFailure)
+      v.message = type_message(json::resolve_pointer(document, v.pointer), governing.node);
+    found.push_back({error.context.size(), std::move(v)});
+  }
   // Most specific first: the deepest context names the field; summaries of parents come last.
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

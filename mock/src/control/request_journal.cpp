@@ -98,6 +98,8 @@ std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest
   entry.id = next_id_++;
   for (RecordedViolation& v : entry.violations)
     v.request_id = entry.id;
+  for (RecordedWarning& w : entry.warnings)
+    w.request_id = entry.id;
   if (limits_.capacity == 0)
     return entry.id;
   if (entries_.size() == limits_.capacity)
@@ -120,6 +122,14 @@ std::vector<RecordedViolation> RequestJournal::violations() const {
   std::vector<RecordedViolation> out;
   for (const RecordedRequest& entry : entries_)
     out.insert(out.end(), entry.violations.begin(), entry.violations.end());
+  return out;
+}
+
+std::vector<RecordedWarning> RequestJournal::warnings() const {
+  std::lock_guard lock(mutex_);
+  std::vector<RecordedWarning> out;
+  for (const RecordedRequest& entry : entries_)
+    out.insert(out.end(), entry.warnings.begin(), entry.warnings.end());
   return out;
 }
 

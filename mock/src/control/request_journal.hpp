@@ -40,6 +40,8 @@ public:
   std::vector<RecordedRequest> entries(const JournalFilter& filter = {}) const;
   /// Every violation of the entries still held, oldest first.
   std::vector<RecordedViolation> violations() const;
+  /// Every warning of the entries still held, oldest first.
+  std::vector<RecordedWarning> warnings() const;
   void clear();
 
 private:

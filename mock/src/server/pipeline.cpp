@@ -1,10 +1,12 @@
 #include "server/pipeline.hpp"
 
 #include "api/handlers.hpp"
+#include "contract/unknown_fields.hpp"
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
 #include "server/auth.hpp"
 #include "server/request_validation.hpp"
+#include "server/violation_header.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -53,6 +55,7 @@ HttpResponse Pipeline::handle(const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Exchange exchange;
   HttpResponse response = handle_api(request, exchange);
+  add_violation_header(response, exchange.violations);
   record(request, response, exchange, started);
   return response;
 }
@@ -67,6 +70,7 @@ HttpResponse Pipeline::reject(const HttpRequest& request, const ApiError& error)
     exchange.operation_id = route.operation->id;
   exchange.error_name = std::string(error_spec(error.id).name);
   exchange.violations.push_back({0, exchange.operation_id, "request", error_message(error), ""});
+  add_violation_header(response, exchange.violations);
   record(request, response, exchange, std::chrono::steady_clock::now());
   return response;
 }
@@ -79,6 +83,7 @@ void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
   entry.error = exchange.error_name;
   entry.violations = std::move(exchange.violations);
   entry.shaped_by = exchange.shaped_by;
+  entry.warnings = std::move(exchange.warnings);
   entry.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
@@ -94,7 +99,8 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
     exchange.error_name = std::string(error_spec(ErrorId::RouteNotFound).name);
     // The path is shown, never echoed: its bytes may be anything a client percent-encoded.
     const std::string shown = utf8::excerpt(request.method + " " + request.path);
-    exchange.violations.push_back({0, "", "route", "no operation has this path", shown});
+    exchange.violations.push_back(
+        {0, "", "route", "no operation has this path", shown, "a path of the manifest"});
     return error_http_response({ErrorId::RouteNotFound, "No route for " + shown + ".", ""});
   }
   if (route.outcome == RouteMatch::Outcome::MethodNotAllowed) {
@@ -103,7 +109,8 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
       allowed += (allowed.empty() ? "" : ", ") + m;
     exchange.error_name = std::string(error_spec(ErrorId::MethodNotAllowed).name);
     exchange.violations.push_back({0, "", "route", "method not allowed here (allowed: " + allowed + ")",
-                                   utf8::excerpt(request.method + " " + request.path)});
+                                   utf8::excerpt(request.method + " " + request.path),
+                                   "one of " + allowed});
     HttpResponse response = error_http_response(
         {ErrorId::MethodNotAllowed,
          "Method " + utf8::excerpt(request.method) + " is not allowed on " +
@@ -140,20 +147,17 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
                                      Exchange& exchange) {
   const OperationSpec& operation = *route.operation;
   const ViolationSink violation = [&](std::string location, std::string rule,
-                                      std::string value) {
-    exchange.violations.push_back(
-        {0, operation.id, std::move(location), std::move(rule), std::move(value)});
+                                      std::string value, std::string expected) {
+    exchange.violations.push_back({0, operation.id, std::move(location), std::move(rule),
+                                   std::move(value), std::move(expected)});
   };
   ApiRequest api;
   api.operation_id = operation.id;
 
   Result<Principal> principal = authenticate(request, operation, services_.fixtures);
   if (!principal) {
-    const bool scope = principal.error().id == ErrorId::InsufficientScope;
-    violation("header Authorization",
-              scope ? "the token lacks a scope this operation needs"
-                    : "a known bearer token is required (Authorization: Bearer <token>)",
-              "");
+    const AuthProblem problem = describe_auth_failure(request, operation, services_.fixtures);
+    violation("header Authorization", problem.rule, problem.value, problem.expected);
     return principal.error();
   }
   api.principal = std::move(*principal);
@@ -170,6 +174,7 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
     if (!body)
       return body.error();
     api.body = std::move(*body);
+    exchange.warnings = body_warnings(contracts_, operation.id, *operation.body_schema, api.body);
   }
 
   if (auto denied = apply_business_access(api.principal, api.params, operation, services_.fixtures))
@@ -190,9 +195,9 @@ HttpResponse Pipeline::finish(const OperationSpec& operation, ApiResponse respon
     if (schema && has_body)
       violations = contracts_.validate(*schema, response.body);
     else if (schema && !has_body)
-      violations.push_back({"", "a body is required for status " + std::to_string(response.status)});
+      violations.push_back({"", "a body is required for status " + std::to_string(response.status), ""});
     else if (!schema && has_body)
-      violations.push_back({"", "no body is allowed for status " + std::to_string(response.status)});
+      violations.push_back({"", "no body is allowed for status " + std::to_string(response.status), ""});
     if (!violations.empty()) {
       const std::string summary = operation.id + " " + std::to_string(response.status) +
                                   " response breaks its contract: " + first_violation(violations);

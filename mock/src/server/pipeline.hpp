@@ -23,6 +23,7 @@ namespace pinsmock {
 struct Exchange {
   std::string operation_id;
   std::vector<RecordedViolation> violations;
+  std::vector<RecordedWarning> warnings;
   std::vector<std::string> parameters;
   std::string error_name;
   std::optional<RecordedFault> shaped_by; // set by the fault stage

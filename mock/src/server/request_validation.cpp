@@ -1,6 +1,7 @@
 #include "server/request_validation.hpp"
 
 #include "contract/query_coercion.hpp"
+#include "contract/schema_walk.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -71,7 +72,8 @@ const char* text_problem(std::string_view text) {
 std::optional<ApiError> check_parameter_text(const HttpRequest& request, const RouteMatch& route,
                                              const ViolationSink& record) {
   auto refuse = [&](const std::string& name, const std::string& value, const char* problem) {
-    record(parameter_location(route, name), std::string("the value ") + problem, utf8::excerpt(value));
+    record(parameter_location(route, name), std::string("the value ") + problem,
+           utf8::excerpt(value), "well-formed UTF-8 without U+0000");
     return ApiError{ErrorId::InvalidParameters,
                     "Invalid parameter '" + name + "': the value " + problem + ".", name};
   };
@@ -80,7 +82,8 @@ std::optional<ApiError> check_parameter_text(const HttpRequest& request, const R
       return refuse(name, value, problem);
   for (const auto& [name, value] : request.query) {
     if (const char* problem = text_problem(name)) {
-      record("query", std::string("a parameter name ") + problem, utf8::excerpt(name));
+      record("query", std::string("a parameter name ") + problem, utf8::excerpt(name),
+             "well-formed UTF-8 without U+0000");
       return ApiError{ErrorId::InvalidParameters,
                       std::string("Invalid parameter: a query parameter name ") + problem + ".", ""};
     }
@@ -99,18 +102,20 @@ Result<json::Document> validate_parameters(const ContractRegistry& contracts,
   if (auto refused = check_parameter_text(request, route, record))
     return *refused;
   const json::Value& params_schema = contracts.schema_document(operation.params_schema);
-  Result<json::Document> params = coerce_params(params_schema, route.path_params, request.query);
+  Result<json::Document> params =
+      coerce_params(params_schema, route.path_params, request.query, &contracts);
   if (!params) {
     const std::string& name = params.error().pointer;
     record(parameter_location(route, name), params.error().detail,
-           utf8::excerpt(raw_parameter(request, route, name)));
+           utf8::excerpt(raw_parameter(request, route, name)),
+           expectation(contracts, schema_at(contracts, operation.params_schema, "/" + name)));
     return params.error();
   }
   if (auto violations = contracts.validate(operation.params_schema, *params); !violations.empty()) {
     for (const Violation& v : violations) {
       const std::string name = parameter_name(v);
       record(name.empty() ? "query" : parameter_location(route, name), v.message,
-             value_at(*params, v.pointer));
+             value_at(*params, v.pointer), v.expected);
     }
     const std::string name = parameter_name(violations.front());
     return ApiError{ErrorId::InvalidParameters,
@@ -126,21 +131,21 @@ Result<json::Document> validate_body(const ContractRegistry& contracts,
   const bool blank = body.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank) {
     if (operation.body_required) {
-      record("body", "a JSON object is required", "");
+      record("body", "a JSON object is required", "", "a JSON object");
       return ApiError{ErrorId::InvalidBody, "Invalid request body: a JSON object is required.", "/"};
     }
     doc.SetObject();
   } else if (auto err = json::parse_into(doc, body, json::ParseOptions{true, kMaxBodyValues})) {
     const std::string at = " (at offset " + std::to_string(err->offset) + ")";
     if (err->kind == json::ParseError::Kind::Syntax) {
-      record("body", "not valid JSON: " + err->message + at, utf8::excerpt(body));
+      record("body", "not valid JSON: " + err->message + at, utf8::excerpt(body), "a JSON object");
       return ApiError{ErrorId::MalformedJson,
                       "Request body is not valid JSON: " + err->message + at + ".", "/"};
     }
     // Too deep, too many values, or a string that may not enter: named by where it is, like a
     // schema violation.
     const std::string where = err->pointer.empty() ? "/" : utf8::excerpt(err->pointer);
-    record("body " + where, err->message + at, "");
+    record("body " + where, err->message + at, "", "");
     return ApiError{ErrorId::InvalidBody, "Invalid request body: " + where + ": " + err->message,
                     err->pointer.empty() ? "/" : err->pointer};
   }
@@ -148,7 +153,7 @@ Result<json::Document> validate_body(const ContractRegistry& contracts,
   if (auto violations = contracts.validate(*operation.body_schema, doc); !violations.empty()) {
     for (const Violation& v : violations)
       record("body " + (v.pointer.empty() ? std::string("/") : utf8::excerpt(v.pointer)), v.message,
-             value_at(doc, v.pointer));
+             value_at(doc, v.pointer), v.expected);
     return ApiError{ErrorId::InvalidBody, "Invalid request body: " + first_violation(violations),
                     violations.front().pointer};
   }

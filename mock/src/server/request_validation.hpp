@@ -15,8 +15,10 @@
 namespace pinsmock {
 
 /// Records one way the request broke its contract: where ("query page_size", "body /title"),
-/// the rule in words, and the offending value (capped, well-formed; "" when absent).
-using ViolationSink = std::function<void(std::string location, std::string rule, std::string value)>;
+/// the rule in words, the offending value (capped, well-formed; "" when absent) and what the
+/// contract expects there (type, bound, pattern or enum; "" when nothing more can be said).
+using ViolationSink = std::function<void(std::string location, std::string rule,
+                                         std::string value, std::string expected)>;
 
 /// The operation's path and query parameters, typed and checked against its params schema; or
 /// the 400 naming the first bad parameter. Every problem found is also sent to `record`.

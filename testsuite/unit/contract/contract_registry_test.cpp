@@ -271,3 +271,17 @@ TEST_CASE("ContractRegistry: string rules are checked by the linear matcher, len
             *pinsmock::json::find(registry->schema_document("p.json"), "properties"), "id"),
                              "pattern") != nullptr);
 }
+
+TEST_CASE("ContractRegistry: a malformed contract file is named with file:line:column",
+          "[unit][contract_registry]") {
+  const TempDir dir;
+  dir.write("manifest.json", R"({"base_path": "/v5", "operations": [{"id": "x/get",
+      "method": "GET", "path": "/x", "params": "p.json"}]})");
+  dir.write("schemas/p.json", "{\n  \"type\": \"object\",\n  \"properties\": {,}\n}\n");
+  try {
+    ContractRegistry::load(FileSource::directory(dir.str()), true);
+    FAIL("no StartupError");
+  } catch (const pinsmock::StartupError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("schemas/p.json:3:18: offset 39"));
+  }
+}
