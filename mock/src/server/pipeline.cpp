@@ -14,7 +14,6 @@
 namespace pinsmock {
 namespace {
 
-constexpr std::size_t kViolationHeaderLimit = 1024;
 
 std::string first_violation(const std::vector<Violation>& violations) {
   const Violation& v = violations.front();
