@@ -9,5 +9,13 @@ function(pinsmock_configure_target tgt)
   if(PINSMOCK_SANITIZE)
     target_compile_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE} -fno-omit-frame-pointer)
     target_link_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE})
+    if(PINSMOCK_SANITIZE MATCHES "undefined")
+      # Undefined behaviour stops the test (or the fuzzer) instead of printing and going on.
+      target_compile_options(${tgt} PRIVATE -fno-sanitize-recover=undefined)
+    endif()
+  endif()
+  if(PINSMOCK_FUZZ)
+    # libFuzzer's coverage feedback for everything the fuzz targets reach.
+    target_compile_options(${tgt} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()
