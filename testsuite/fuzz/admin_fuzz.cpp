@@ -10,7 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pinsmock::fuzz;
-  World world;
+  static World world;
+  world.reset();
   for (const pinsmock::HttpRequest& request : parse_requests(as_text(data, size)))
     check_answer(request, world.pipeline.handle(request));
   for (const char* report : {"/__admin/requests", "/__admin/violations", "/__admin/coverage",

@@ -26,15 +26,23 @@ const FixtureSet& default_fixtures() {
   return *set;
 }
 
-World::World(const FixtureSet& fixtures)
-    : services{store, fixtures, ids, clock, 1},
-      pipeline(contracts(), manifest(), services,
-               AdminContext{store, fixtures, [this, &fixtures] {
-                              store.reset(fixtures.pins);
-                              ids.reset(1);
-                            }},
+World::World(const FixtureSet& fixture_set)
+    : fixtures(fixture_set), services{store, fixtures, ids, clock, 1},
+      pipeline(contracts(), manifest(), services, AdminContext{store, fixtures, [this] {
+                                                    store.reset(fixtures.pins);
+                                                    ids.reset(1);
+                                                    clock.reset();
+                                                  }},
                ValidationMode::Enforce) {
   store.reset(fixtures.pins);
+}
+
+void World::reset() {
+  store.reset(fixtures.pins);
+  ids.reset(1);
+  clock.reset();
+  pipeline.journal().clear();
+  pipeline.coverage().clear();
 }
 
 std::string_view take_line(std::string_view& text) {
