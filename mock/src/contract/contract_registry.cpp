@@ -10,14 +10,18 @@
 // -fsanitize=address,undefined g++ 12 then reports -Wmaybe-uninitialized inside libstdc++'s
 // regex compiler (regex_automaton.h, `_StateT __tmp`), a false positive in code not ours. Only
 // these includes, where <regex> enters this TU, are exempt.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <valijson/adapters/rapidjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include "contract/valijson_string_rules.hpp"
 
