@@ -332,9 +332,12 @@ bool conditions_hold(const FaultRule& rule, const RequestFacts& facts) {
     return false;
   for (const auto& [key, value] : rule.query) {
     const bool present =
-        facts.query && std::any_of(facts.query->begin(), facts.query->end(), [&](const auto& q) {
-          return q.first == key && q.second == value;
-        });
+        facts.query && std::any_of(facts.query->begin(), facts.query->end(),
+                                   // Named captures: C++17 lambdas cannot capture structured
+                                   // bindings (g++ allows it, clang, which builds the fuzzers, not).
+                                   [&name = key, &wanted = value](const auto& q) {
+                                     return q.first == name && q.second == wanted;
+                                   });
     if (!present)
       return false;
   }
