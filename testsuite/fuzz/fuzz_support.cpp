@@ -1,5 +1,6 @@
 #include "fuzz_support.hpp"
 
+#include "core/utf8.hpp"
 #include "pinsmock/file_source.hpp"
 #include "pinsmock/json.hpp"
 
@@ -171,6 +172,12 @@ void check_answer(const HttpRequest& request, const HttpResponse& response) {
                                std::to_string(response.status) + " " + response.body;
   if (response.status < 100 || response.status > 599)
     fail("the status is not an HTTP status", exchange);
+  // Whatever came in, everything the mock writes is well-formed UTF-8.
+  if (!utf8::is_valid(response.body))
+    fail("the answer is not valid UTF-8", utf8::excerpt(exchange, 2000));
+  for (const auto& [name, value] : response.headers)
+    if (!utf8::is_valid(name) || !utf8::is_valid(value))
+      fail("a response header is not valid UTF-8", name);
   if (response.body.empty()) {
     if (response.status >= 400)
       fail("an error answer has no body", exchange);

@@ -74,7 +74,8 @@ std::vector<HttpRequest> parse_requests(std::string_view text);
 /// Stops the process with a message when an invariant fails: libFuzzer records the input.
 [[noreturn]] void fail(std::string_view what, std::string_view detail);
 
-/// The invariants of every answer (PINSMOCK_FUZZ_TRACE=1 in the environment prints each exchange): a real status, a JSON body (when there is one) and, for
+/// The invariants of every answer (PINSMOCK_FUZZ_TRACE=1 in the environment prints each exchange):
+/// a real status, well-formed UTF-8 in body and headers, a JSON body (when there is one) and, for
 /// 4xx/5xx, a Pinterest-shaped {code, message} error.
 void check_answer(const HttpRequest& request, const HttpResponse& response);
 
