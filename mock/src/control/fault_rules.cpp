@@ -96,7 +96,7 @@ std::optional<ApiError> parse_action(const json::Value& body, FaultAction& actio
       return bad("message", "must be a string.");
     action.message = std::string(message->GetString(), message->GetStringLength());
   }
-  if ((action.code || action.message) && !action.status)
+  if ((action.code || !action.message.empty()) && !action.status)
     return bad(action.code ? "code" : "message", "needs a 'status' to go with it.");
   if (const json::Value* headers = json::find(body, "headers")) {
     if (!headers->IsObject())
@@ -260,8 +260,8 @@ json::Value fault_rule_to_json(const FaultRule& rule, json::Allocator& a) {
     out.AddMember("status", *action.status, a);
   if (action.code)
     out.AddMember("code", *action.code, a);
-  if (action.message)
-    out.AddMember("message", json::string(*action.message, a), a);
+  if (!action.message.empty())
+    out.AddMember("message", json::string(action.message, a), a);
   if (!action.headers.empty()) {
     json::Value headers(rapidjson::kObjectType);
     for (const auto& [key, value] : action.headers)
