@@ -1,8 +1,9 @@
 #include "contract/string_checks.hpp"
 
+#include "unit/std_regex.hpp" // before anything that may pull in <regex>: see why there
+
 #include <catch2/catch.hpp>
 
-#include <regex>
 #include <string>
 
 using pinsmock::Pattern;
