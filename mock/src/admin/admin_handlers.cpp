@@ -8,7 +8,6 @@
 #include <optional>
 
 namespace pinsmock {
-namespace {
 
 HttpResponse json_answer(int status, const json::Value& body) {
   HttpResponse response;
@@ -16,6 +15,8 @@ HttpResponse json_answer(int status, const json::Value& body) {
   response.body = json::dump(body);
   return response;
 }
+
+namespace {
 
 HttpResponse error_answer(ErrorId id, std::string detail = "") {
   return json_answer(error_spec(id).status, error_body(ApiError{id, std::move(detail), ""}));
