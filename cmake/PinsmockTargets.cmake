@@ -9,5 +9,16 @@ function(pinsmock_configure_target tgt)
   if(PINSMOCK_SANITIZE)
     target_compile_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE} -fno-omit-frame-pointer)
     target_link_options(${tgt} PRIVATE -fsanitize=${PINSMOCK_SANITIZE})
+    if(PINSMOCK_SANITIZE MATCHES "undefined")
+      # Undefined behaviour stops the test (or the fuzzer) instead of printing and going on.
+      # pointer-overflow stays recoverable only so .ci/ubsan.supp can name RapidJSON 1.1.0's known
+      # report; UBSAN_OPTIONS=halt_on_error=1 (./dev) still stops on any other.
+      target_compile_options(${tgt} PRIVATE -fno-sanitize-recover=undefined
+                                            -fsanitize-recover=pointer-overflow)
+    endif()
+  endif()
+  if(PINSMOCK_FUZZ)
+    # libFuzzer's coverage feedback for everything the fuzz targets reach.
+    target_compile_options(${tgt} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()

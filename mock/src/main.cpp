@@ -32,7 +32,8 @@ Options:
   --today YYYY-MM-DD      fix the mock's clock (analytics windows, created_at)
   --response-check MODE   off | report | enforce: check responses against the contracts
                           (default report: an X-Pinsmock-Violations header)
-  --strict-formats        enforce format: date-time on created_at (live omits the offset)
+  --strict-formats        the spec's letter for created_at: served with a "Z" offset (fixtures
+                          read as UTC) and format: date-time enforced (live omits the offset)
   --max-body-bytes N      larger request bodies answer 413 (default 10485760)
   --max-connections N     open connections at most; beyond, the longest-idle one is closed,
                           else 503 (default 4096)

@@ -29,11 +29,12 @@ TEST_CASE("pins/analytics: the last week of a pin answers 200 with daily metrics
 TEST_CASE("pins/analytics: a start_date more than 90 days back answers 400",
           "[contract][pins/analytics][analytics][read]") {
   PinsClient client = target().client();
-  const std::string id = any_listed_pin(client);
-  if (id.empty()) {
-    WARN("the account has no pins to read");
-    return;
-  }
+  const PinToRead pin = pin_to_read(client);
+  if (pin.created)
+    REQUIRE_THAT(pin.created->created(), HasStatus(201) && ConformsTo("pins/create"));
+  if (pin.id.empty())
+    return not_checked(pin.why_not);
+  const std::string& id = pin.id;
   ApiResult r = client.pins_analytics(
       id, {{"start_date", utc_date(-120)}, {"end_date", utc_date(-100)}, {"metric_types", "IMPRESSION"}});
   REQUIRE_THAT(r, HasStatus(400));
@@ -43,11 +44,12 @@ TEST_CASE("pins/analytics: a start_date more than 90 days back answers 400",
 TEST_CASE("pins/analytics: missing metric_types answers 400",
           "[contract][pins/analytics][analytics][read]") {
   PinsClient client = target().client();
-  const std::string id = any_listed_pin(client);
-  if (id.empty()) {
-    WARN("the account has no pins to read");
-    return;
-  }
+  const PinToRead pin = pin_to_read(client);
+  if (pin.created)
+    REQUIRE_THAT(pin.created->created(), HasStatus(201) && ConformsTo("pins/create"));
+  if (pin.id.empty())
+    return not_checked(pin.why_not);
+  const std::string& id = pin.id;
   ApiResult r = client.pins_analytics(id, {{"start_date", utc_date(-7)}, {"end_date", utc_date(0)}});
   REQUIRE_THAT(r, HasStatus(400));
   REQUIRE_THAT(r, ConformsTo("pins/analytics"));

@@ -57,4 +57,21 @@ std::string any_listed_pin(PinsClient& client) {
   return std::string(json::get_string((*items)[0], "id").value_or(""));
 }
 
+PinToRead pin_to_read(PinsClient& client) {
+  PinToRead pin;
+  pin.id = any_listed_pin(client);
+  if (!pin.id.empty())
+    return pin;
+  if (!target().writes_allowed()) {
+    pin.why_not = "the account lists no pins to read, and writes are not allowed to create one "
+                  "(--allow-writes)";
+    return pin;
+  }
+  pin.created = std::make_unique<ScopedPin>();
+  pin.id = pin.created->id();
+  if (pin.id.empty())
+    pin.why_not = "the account lists no pins to read, and creating one failed";
+  return pin;
+}
+
 } // namespace pinsmock::test

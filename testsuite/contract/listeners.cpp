@@ -1,38 +1,21 @@
-// Suite-wide hooks: a mock target is reset before each test case (WireMock's resetToDefault), and
-// an optional JSON report records every test and failure for CI dashboards and self-tests.
+// Suite-wide hooks: a mock target is reset before each test case (WireMock's resetToDefault), each
+// test ends as passed, failed or not checked, and an optional JSON report records them all.
 // Catch2 v2 only declares the listener interfaces when asked to, before its first inclusion.
 #define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include <catch2/catch.hpp>
 
+#include "outcomes.hpp"
 #include "report.hpp"
 #include "target.hpp"
 
 #include "pinsmock/json.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
 namespace pinsmock::test {
 namespace {
-
-struct FailureRecord {
-  std::string file;
-  std::size_t line = 0;
-  std::string expression;
-  std::string message;
-};
-
-struct TestRecord {
-  std::string name;
-  std::string tags;
-  bool passed = true;
-  std::vector<FailureRecord> failures;
-};
-
-std::vector<TestRecord>& records() {
-  static std::vector<TestRecord> r;
-  return r;
-}
 
 class SuiteListener : public Catch::TestEventListenerBase {
 public:
@@ -40,12 +23,16 @@ public:
 
   void testCaseStarting(Catch::TestCaseInfo const& info) override {
     target().reset_if_mock();
-    records().push_back(TestRecord{info.name, info.tagsAsString(), true, {}});
+    TestRecord record;
+    record.name = info.name;
+    record.tags = info.tagsAsString();
+    test_records().push_back(std::move(record));
+    started_ = std::chrono::steady_clock::now();
   }
 
   bool assertionEnded(Catch::AssertionStats const& stats) override {
     const Catch::AssertionResult& result = stats.assertionResult;
-    if (result.isOk() || records().empty())
+    if (result.isOk() || test_records().empty())
       return true;
     FailureRecord failure;
     failure.file = result.getSourceInfo().file;
@@ -57,36 +44,71 @@ public:
     const auto errors = target().internal_errors();
     for (const std::string& e : errors)
       failure.message += "\nmock internal error: " + e;
-    records().back().passed = false;
-    records().back().failures.push_back(std::move(failure));
+    test_records().back().failures.push_back(std::move(failure));
     return true;
   }
 
-  // One line per test, so a long run against a live server shows where it is.
+  // A test passes only when it asserted something and nothing failed: one that returned early
+  // (nothing to read, no second board) or made no assertion at all is "not checked".
   void testCaseEnded(Catch::TestCaseStats const& stats) override {
-    const bool passed = stats.totals.assertions.failed == 0;
-    std::fprintf(stderr, "pins-contract: %s %s\n", passed ? "pass" : "FAIL",
-                 stats.testInfo.name.c_str());
+    TestRecord& record = test_records().back();
+    record.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    if (stats.totals.assertions.failed > 0 || !record.failures.empty()) {
+      record.outcome = Outcome::Failed;
+      record.reason.clear();
+    } else if (!record.reason.empty()) {
+      record.outcome = Outcome::NotChecked;
+    } else if (stats.totals.assertions.total() == 0) {
+      record.outcome = Outcome::NotChecked;
+      record.reason = "the test made no assertion";
+    }
+    // One line per test, so a long run against a live server shows where it is.
+    if (record.outcome == Outcome::NotChecked)
+      std::fprintf(stderr, "pins-contract: NOT CHECKED %s: %s\n", record.name.c_str(),
+                   record.reason.c_str());
+    else
+      std::fprintf(stderr, "pins-contract: %s %s\n",
+                   record.outcome == Outcome::Passed ? "pass" : "FAIL", record.name.c_str());
   }
+
+private:
+  std::chrono::steady_clock::time_point started_;
 };
 
 CATCH_REGISTER_LISTENER(SuiteListener)
 
+const char* outcome_name(Outcome outcome) {
+  switch (outcome) {
+  case Outcome::Passed:
+    return "passed";
+  case Outcome::Failed:
+    return "failed";
+  case Outcome::NotChecked:
+    return "not checked";
+  }
+  return "";
+}
+
 } // namespace
 
-void write_report(const std::string& path, const std::string& base_url) {
+bool write_report(const std::string& path, const std::string& base_url, const std::string& problem) {
   json::Document doc(rapidjson::kObjectType);
   auto& a = doc.GetAllocator();
   doc.AddMember("target", json::string(base_url, a), a);
-  int passed = 0;
-  int failed = 0;
+  if (!problem.empty())
+    doc.AddMember("problem", json::string(problem, a), a);
   json::Value tests(rapidjson::kArrayType);
-  for (const TestRecord& r : records()) {
-    (r.passed ? passed : failed)++;
+  for (const TestRecord& r : test_records()) {
     json::Value t(rapidjson::kObjectType);
     t.AddMember("name", json::string(r.name, a), a);
     t.AddMember("tags", json::string(r.tags, a), a);
-    t.AddMember("passed", r.passed, a);
+    t.AddMember("outcome", json::string(outcome_name(r.outcome), a), a);
+    t.AddMember("passed", r.outcome == Outcome::Passed, a);
+    // The JUnit word for it, for dashboards that map reports to JUnit.
+    t.AddMember("skipped", r.outcome == Outcome::NotChecked, a);
+    if (r.outcome == Outcome::NotChecked)
+      t.AddMember("reason", json::string(r.reason, a), a);
     json::Value failures(rapidjson::kArrayType);
     for (const FailureRecord& f : r.failures) {
       json::Value fv(rapidjson::kObjectType);
@@ -99,10 +121,14 @@ void write_report(const std::string& path, const std::string& base_url) {
     t.AddMember("failures", std::move(failures), a);
     tests.PushBack(std::move(t), a);
   }
-  doc.AddMember("passed", passed, a);
-  doc.AddMember("failed", failed, a);
+  const Tally counts = tally();
+  doc.AddMember("passed", counts.passed, a);
+  doc.AddMember("failed", counts.failed, a);
+  doc.AddMember("not_checked", counts.not_checked, a);
   doc.AddMember("tests", std::move(tests), a);
-  std::ofstream(path) << json::dump_pretty(doc) << "\n";
+  std::ofstream out(path);
+  out << json::dump_pretty(doc) << "\n";
+  return static_cast<bool>(out);
 }
 
 } // namespace pinsmock::test

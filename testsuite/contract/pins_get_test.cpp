@@ -9,11 +9,12 @@ using namespace pinsmock::test;
 
 TEST_CASE("pins/get: a listed pin answers 200 with the same id", "[contract][pins/get][read]") {
   PinsClient client = target().client();
-  const std::string id = any_listed_pin(client);
-  if (id.empty()) {
-    WARN("the account has no pins to read");
-    return;
-  }
+  const PinToRead pin = pin_to_read(client);
+  if (pin.created)
+    REQUIRE_THAT(pin.created->created(), HasStatus(201) && ConformsTo("pins/create"));
+  if (pin.id.empty())
+    return not_checked(pin.why_not);
+  const std::string& id = pin.id;
   ApiResult r = client.pins_get(id);
   REQUIRE_THAT(r, HasStatus(200));
   REQUIRE_THAT(r, ConformsTo("pins/get"));
@@ -23,11 +24,12 @@ TEST_CASE("pins/get: a listed pin answers 200 with the same id", "[contract][pin
 TEST_CASE("pins/get: pin_metrics=true answers a pin_metrics object",
           "[contract][pins/get][read]") {
   PinsClient client = target().client();
-  const std::string id = any_listed_pin(client);
-  if (id.empty()) {
-    WARN("the account has no pins to read");
-    return;
-  }
+  const PinToRead pin = pin_to_read(client);
+  if (pin.created)
+    REQUIRE_THAT(pin.created->created(), HasStatus(201) && ConformsTo("pins/create"));
+  if (pin.id.empty())
+    return not_checked(pin.why_not);
+  const std::string& id = pin.id;
   ApiResult r = client.pins_get(id, {{"pin_metrics", "true"}});
   REQUIRE_THAT(r, HasStatus(200));
   REQUIRE_THAT(r, ConformsTo("pins/get"));

@@ -2,6 +2,7 @@
 # Starts the pins-mock program on a free port and runs the contract suite against it over HTTP:
 # proves the program and the library serve the same thing.
 # Usage: run_against_program.sh PINS_MOCK PINS_CONTRACT [pins-contract args...]
+# PINS_MOCK_ARGS adds flags to pins-mock (e.g. --strict-formats).
 set -euo pipefail
 mock=$1
 contract=$2
@@ -13,7 +14,8 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-"$mock" --port 0 --port-file "$dir/port" --response-check enforce >"$dir/mock.log" 2>&1 &
+# shellcheck disable=SC2086 # PINS_MOCK_ARGS is a list of flags
+"$mock" --port 0 --port-file "$dir/port" --response-check enforce ${PINS_MOCK_ARGS:-} >"$dir/mock.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   [ -s "$dir/port" ] && break

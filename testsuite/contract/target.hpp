@@ -39,6 +39,8 @@ public:
   const std::string& image_url() const { return options_.image_url; }
   bool is_mock() const { return options_.base_url.empty() || options_.target_is_mock; }
   bool strict() const { return options_.strict; }
+  /// True for --target-is-mock (a pins-mock reached over HTTP, reset through its admin API).
+  bool remote_mock() const { return options_.target_is_mock; }
   bool writes_allowed() const { return is_mock() || options_.allow_writes; }
 
   /// Restores a mock target to its fixtures (no-op for other targets).

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -19,10 +20,25 @@
 namespace pinsmock::test {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: pins-contract verify-client [--report FILE.json] [--fixtures DIR] [--today YYYY-MM-DD]\n"
-    "                                   [--timeout SECONDS] [--allow-violations] [--faults FILE.json]\n"
-    "                                   -- COMMAND ARGS...\n";
+constexpr const char* kUsage = R"(usage: pins-contract verify-client [options] -- COMMAND ARGS...
+Starts pins-mock on a free port, runs COMMAND with PINS_BASE_URL, PINS_TOKEN, PINS_BOARD_ID and
+PINS_SECOND_BOARD_ID set, and judges what the client sent.
+  --report FILE.json      write the full report as JSON
+  --fixtures DIR          fixture set to serve (default: the built-in one)
+  --today YYYY-MM-DD      the mock's clock
+  --timeout SECONDS       kill the command after this long (default 600)
+  --allow-violations      report contract violations without failing
+  --strict                warnings (unknown body fields, which live ignores) fail too
+  --allow-empty           a client that sent no request passes ("nothing exercised" otherwise)
+  --require OPS           fail unless these operations were exercised: "all" or a comma list,
+                          e.g. pins/create,pins/list
+  --require-errors        fail unless the client met an error answer (a status >= 400; with
+                          --faults, the failures the rules force count)
+  --faults FILE.json      fault rules loaded into the mock; the report says what the client
+                          did after each failure
+Exit status: 0 pass; 1 violations (or warnings with --strict); 2 usage or start-up error;
+3 the command failed or timed out; 4 nothing exercised, or --require/--require-errors not met.
+)";
 
 struct Options {
   std::string report_path;
@@ -31,8 +47,48 @@ struct Options {
   int timeout_seconds = 600;
   bool allow_violations = false;
   std::string faults_path; // a fault script: the report says what the client did after each failure
+  bool strict = false;
+  bool allow_empty = false;
+  bool require_errors = false;
+  std::vector<std::string> required; // operation ids; "all" expanded once the mock is known
   std::vector<std::string> command;
 };
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start)
+      out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// What the verdict rests on beyond violations: was anything (and enough) exercised?
+std::vector<std::string> unmet_requirements(const Options& options, const json::Value& requests,
+                                            const json::Value& coverage) {
+  std::vector<std::string> unmet;
+  const auto& list = requests["requests"].GetArray();
+  if (list.Empty() && !options.allow_empty)
+    unmet.push_back("nothing exercised: the client sent no request (--allow-empty accepts that)");
+  std::string missing;
+  for (const std::string& op : options.required)
+    for (const auto& c : coverage["operations"].GetArray())
+      if (op == c["operation"].GetString() && !c["exercised"].GetBool())
+        missing += (missing.empty() ? "" : ", ") + op;
+  if (!missing.empty())
+    unmet.push_back("required operations not exercised: " + missing);
+  if (options.require_errors && !list.Empty()) {
+    bool met = false;
+    for (const auto& r : list)
+      met = met || r["status"].GetInt() >= 400;
+    if (!met)
+      unmet.push_back("no error path met: every answer was a success (--require-errors)");
+  }
+  return unmet;
+}
 
 struct CommandResult {
   int exit_code = -1; // -1: could not start; 124: timed out
@@ -85,9 +141,25 @@ std::string pad(std::string text, std::size_t width) {
   return text + " ";
 }
 
+void print_findings(std::ostream& out, const char* title, const json::Value& findings,
+                    const char* note) {
+  const auto& list = findings.GetArray();
+  out << "  " << title << ": " << list.Size() << (list.Empty() ? "" : note) << "\n";
+  for (const auto& v : list) {
+    out << "    #" << v["request_id"].GetUint64() << " "
+        << (v["operation"].GetStringLength() ? v["operation"].GetString() : "(no operation)") << " "
+        << v["location"].GetString() << ": " << v["rule"].GetString()
+        << (v["value"].GetStringLength() ? std::string(" (value: ") + v["value"].GetString() + ")" : "")
+        << "\n";
+    if (const auto expected = json::get_string(v, "expected"); expected && !expected->empty())
+      out << "        expected: " << *expected << "\n";
+  }
+}
+
 void print_report(std::ostream& out, const Options& options, const CommandResult& result,
                   const json::Value& requests, const json::Value& violations,
-                  const json::Value& coverage, const std::vector<std::string>& internal_errors) {
+                  const json::Value& warnings, const json::Value& coverage,
+                  const std::vector<std::string>& internal_errors) {
   std::string command;
   for (const std::string& arg : options.command)
     command += (command.empty() ? "" : " ") + arg;
@@ -102,18 +174,17 @@ void print_report(std::ostream& out, const Options& options, const CommandResult
     with_violations += r["violations"].Empty() ? 0 : 1;
   out << "  requests: " << list.Size() << " (" << with_violations << " with violations)\n";
   for (const auto& r : list)
-    out << "    #" << r["id"].GetUint64() << " " << r["method"].GetString() << " "
-        << r["path"].GetString() << " -> " << r["status"].GetInt()
+    out << "    #" << r["id"].GetUint64() << " "
+        << (r["method"].GetStringLength() ? std::string(r["method"].GetString()) + " " +
+                                                r["path"].GetString()
+                                          : std::string("(a request line that is not HTTP)"))
+        << " -> " << r["status"].GetInt()
         << (r["operation"].GetStringLength() ? "  [" + std::string(r["operation"].GetString()) + "]" : "")
         << "\n";
-  const auto& found = violations["violations"].GetArray();
-  out << "  violations: " << found.Size() << "\n";
-  for (const auto& v : found)
-    out << "    #" << v["request_id"].GetUint64() << " "
-        << (v["operation"].GetStringLength() ? v["operation"].GetString() : "(no operation)") << " "
-        << v["location"].GetString() << ": " << v["rule"].GetString()
-        << (v["value"].GetStringLength() ? std::string(" (value: ") + v["value"].GetString() + ")" : "")
-        << "\n";
+  print_findings(out, "violations", violations["violations"], "");
+  print_findings(out, "warnings", warnings["warnings"],
+                 options.strict ? " (--strict: they fail the verification)"
+                                : " (live ignores these; --strict makes them fail)");
   out << "  coverage: " << coverage["exercised"].GetInt() << " of " << coverage["total"].GetInt()
       << " operations exercised\n";
   out << "    " << pad("operation", 22) << pad("calls", 6) << pad("statuses", 18) << "parameters  errors\n";
@@ -164,7 +235,23 @@ int run_verify_client(int argc, char** argv) {
       options.allow_violations = true;
     else if (arg == "--faults")
       options.faults_path = value();
-    else {
+    else if (arg == "--strict")
+      options.strict = true;
+    else if (arg == "--allow-empty")
+      options.allow_empty = true;
+    else if (arg == "--require-errors")
+      options.require_errors = true;
+    else if (arg == "--require") {
+      for (const std::string& op : split_list(value()))
+        options.required.push_back(op);
+      if (options.required.empty()) {
+        std::cerr << "pins-contract: --require needs operations (all, or e.g. pins/create,pins/list)\n";
+        return 2;
+      }
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else {
       std::cerr << kUsage;
       return 2;
     }
@@ -189,6 +276,26 @@ int run_verify_client(int argc, char** argv) {
     std::cerr << "pins-contract: " << e.what() << "\n";
     return 2;
   }
+  // --require names operations as the mock knows them; "all" means every one.
+  std::vector<std::string> known;
+  for (const OperationCoverage& c : server->coverage())
+    known.push_back(c.operation_id);
+  std::vector<std::string> required;
+  for (const std::string& op : options.required) {
+    if (op == "all") {
+      required.insert(required.end(), known.begin(), known.end());
+    } else if (std::find(known.begin(), known.end(), op) != known.end()) {
+      required.push_back(op);
+    } else {
+      std::string list;
+      for (const std::string& k : known)
+        list += (list.empty() ? "" : ", ") + k;
+      std::cerr << "pins-contract: --require: unknown operation '" << op << "' (known: " << list
+                << ")\n";
+      return 2;
+    }
+  }
+  options.required = required;
   const auto boards = server->default_board_ids();
   const CommandResult result =
       run_command(options.command,
@@ -201,16 +308,28 @@ int run_verify_client(int argc, char** argv) {
   PinsClient admin(server->root_url(), "");
   const json::Document requests = fetch_admin(admin, "/__admin/requests");
   const json::Document violations = fetch_admin(admin, "/__admin/violations");
+  const json::Document warnings = fetch_admin(admin, "/__admin/warnings");
   const json::Document coverage = fetch_admin(admin, "/__admin/coverage");
   const std::vector<std::string> internal_errors = server->internal_errors();
-  print_report(std::cout, options, result, requests, violations, coverage, internal_errors);
+  print_report(std::cout, options, result, requests, violations, warnings, coverage,
+               internal_errors);
   const std::vector<FaultOutcome> faults = analyse_faults(requests["requests"]);
   if (!options.faults_path.empty())
     print_fault_report(std::cout, faults);
 
   const bool command_ok = result.exit_code == 0;
   const bool clean = violations["violations"].Empty() || options.allow_violations;
-  const char* verdict = !command_ok ? "command failed" : clean ? "pass" : "violations";
+  const bool warned = options.strict && !warnings["warnings"].Empty();
+  const std::vector<std::string> unmet = unmet_requirements(options, requests, coverage);
+  const bool nothing = requests["requests"].GetArray().Empty() && !options.allow_empty;
+  const char* verdict = !command_ok  ? "command failed"
+                        : nothing    ? "nothing exercised"
+                        : !clean     ? "violations"
+                        : warned     ? "warnings"
+                        : !unmet.empty() ? "not exercised enough"
+                                         : "pass";
+  for (const std::string& reason : unmet)
+    std::cout << "  unmet: " << reason << "\n";
   std::cout << "  verdict: " << verdict << "\n";
 
   if (!options.report_path.empty()) {
@@ -225,6 +344,12 @@ int run_verify_client(int argc, char** argv) {
     report.AddMember("verdict", json::string(verdict, a), a);
     report.AddMember("requests", json::Value(requests["requests"], a), a);
     report.AddMember("violations", json::Value(violations["violations"], a), a);
+    report.AddMember("warnings", json::Value(warnings["warnings"], a), a);
+    report.AddMember("strict", options.strict, a);
+    json::Value unmet_list(rapidjson::kArrayType);
+    for (const std::string& reason : unmet)
+      unmet_list.PushBack(json::string(reason, a), a);
+    report.AddMember("unmet", std::move(unmet_list), a);
     report.AddMember("coverage", json::Value(coverage, a), a);
     json::Value errors(rapidjson::kArrayType);
     for (const std::string& e : internal_errors)
@@ -235,7 +360,9 @@ int run_verify_client(int argc, char** argv) {
   }
   if (!command_ok)
     return 3;
-  return clean ? 0 : 1;
+  if (!clean || warned)
+    return 1;
+  return unmet.empty() ? 0 : 4;
 }
 
 } // namespace pinsmock::test

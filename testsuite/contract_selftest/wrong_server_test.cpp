@@ -57,7 +57,7 @@ struct Signature {
   const char* text;
 };
 constexpr Signature kSignatures[] = {
-    {"integer ids", "/id: Value type not permitted by 'type' constraint"},
+    {"integer ids", "/id: wrong type: an integer, expected string"},
     {"skipped page", "was skipped"},
     {"skipped page", "is missing from the walk"},
     {"200 on delete", "-> 200 application/json\n  {}"},

@@ -10,12 +10,15 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/hostile_request_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/process_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/determinism_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/diagnostics_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/docs_examples_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/mock_server_lifecycle_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pins_create_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pins_get_update_delete_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pins_list_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pins_save_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/routing_errors_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/strict_formats_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tolerance_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/validation_errors_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/journal_test.cpp
@@ -24,4 +27,5 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/prefer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rate_limits_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/wire_faults_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hostile_content_test.cpp
 )

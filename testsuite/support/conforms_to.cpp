@@ -24,19 +24,19 @@ std::vector<Violation> response_violations(const std::string& operation_id,
     if (json::get_string(op, "id").value_or("") == operation_id)
       responses = json::find(op, "responses");
   if (!responses)
-    return {{"", "no operation '" + operation_id + "' in contracts/manifest.json"}};
+    return {{"", "no operation '" + operation_id + "' in contracts/manifest.json", ""}};
   const json::Value* schema = json::find(*responses, std::to_string(result.status));
   if (!schema)
     schema = json::find(*responses, "default");
   if (!schema)
-    return {{"", "status " + std::to_string(result.status) + " is not declared"}};
+    return {{"", "status " + std::to_string(result.status) + " is not declared", ""}};
   if (schema->IsNull())
     return result.body.empty() ? std::vector<Violation>{}
-                               : std::vector<Violation>{{"", "a body was sent for a status that has none"}};
+                               : std::vector<Violation>{{"", "a body was sent for a status that has none", ""}};
   if (result.content_type.rfind("application/json", 0) != 0)
-    return {{"", "Content-Type is '" + result.content_type + "', not application/json"}};
+    return {{"", "Content-Type is '" + result.content_type + "', not application/json", ""}};
   if (result.json.IsNull())
-    return {{"", "the body is not JSON"}};
+    return {{"", "the body is not JSON", ""}};
   return contracts().validate(schema->GetString(), result.json);
 }
 

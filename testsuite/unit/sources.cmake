@@ -5,9 +5,15 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/core/error_catalog_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/error_catalog_readme_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/json_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/json_limits_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/utf8_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/manifest_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/contract_registry_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/query_coercion_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/contract/string_checks_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/json_location_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/docs/docs_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/contract/unknown_fields_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/pin_store_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/bookmark_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/id_source_test.cpp

@@ -15,6 +15,7 @@ namespace pinsmock {
 struct Violation {
   std::string pointer;
   std::string message;
+  std::string expected{}; // the schema's expectation there ("integer, from 1 to 250"), or ""
 };
 
 /// Validates documents against the contract schemas. Loading parses every schema named by the

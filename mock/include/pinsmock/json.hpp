@@ -37,16 +37,40 @@ using Document = rapidjson::Document;
 using Value = rapidjson::Value;
 using Allocator = rapidjson::Document::AllocatorType;
 
-/// Why a text is not JSON: byte offset and RapidJSON's English description.
+/// How deep parse_into lets containers nest. Pinterest bodies are shallow; refusing deep
+/// documents while parsing keeps the recursive parts of RapidJSON and valijson (destruction,
+/// Accept, validation) within a small, fixed stack.
+inline constexpr std::size_t kMaxDepth = 64;
+
+/// Why a text was refused: byte offset, a description, and for content problems where it is.
 struct ParseError {
+  enum class Kind {
+    Syntax,        // not JSON (message: RapidJSON's English description)
+    TooDeep,       // containers nested deeper than kMaxDepth
+    TooLarge,      // more values than ParseOptions::max_values
+    InvalidString, // a string or member name that is not well-formed UTF-8 (or holds U+0000)
+  };
+  Kind kind = Kind::Syntax;
   std::size_t offset = 0;
   std::string message;
+  std::string pointer; // TooDeep, InvalidString: JSON pointer of the value ("" is the root)
 };
 
-/// Parses text into a document; on failure returns the offset and reason.
-std::optional<ParseError> parse_into(Document& doc, std::string_view text);
+/// What parse_into refuses beyond syntax, depth and ill-formed UTF-8 (always refused).
+struct ParseOptions {
+  bool refuse_nul = false;   // strings or member names containing U+0000 (request content)
+  std::size_t max_values = 0; // more values (scalars and containers) than this; 0: no limit
+};
 
-/// Serializes a value compactly.
+/// Parses text into a document without recursion. Refuses, before building anything deeper,
+/// documents nested beyond kMaxDepth, and strings or member names that are not well-formed UTF-8
+/// (overlong forms, surrogates, also when written as \u escapes). On failure `doc` is null and
+/// the offset, reason and place are returned.
+std::optional<ParseError> parse_into(Document& doc, std::string_view text,
+                                     ParseOptions options = {});
+
+/// Serializes a value compactly. The text is always well-formed UTF-8: should a string hold
+/// ill-formed bytes, they are written as U+FFFD.
 std::string dump(const Value& value);
 
 /// Serializes a value with two-space indentation (for people: --help, README samples, logs).

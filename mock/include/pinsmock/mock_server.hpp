@@ -27,7 +27,7 @@ struct ServerOptions {
   std::string contracts_dir;     // empty = the contracts built into the binary
   std::string fixtures_dir;      // empty = the default fixtures built into the binary
   ValidationMode response_check = ValidationMode::Enforce;
-  bool strict_formats = false;   // enforce format: date-time on created_at (live omits the offset)
+  bool strict_formats = false;   // the spec's date-time: created_at served with "Z" and checked
   std::uint64_t seed = 1;        // ids (and generated analytics) derive from it
   std::string today;             // "YYYY-MM-DD": fixes the clock; empty = the system's UTC date
   std::size_t max_body_bytes = 10 * 1024 * 1024; // larger bodies answer 413
@@ -78,6 +78,8 @@ public:
   std::vector<RecordedRequest> requests() const;
   /// Every contract violation of the requests still in the journal.
   std::vector<RecordedViolation> violations() const;
+  /// Every warning (e.g. an unknown body field, which live ignores) of the journaled requests.
+  std::vector<RecordedWarning> warnings() const;
   /// Per-operation coverage since start (or the last clear_requests()); all eight listed.
   std::vector<OperationCoverage> coverage() const;
   /// Empties the journal and the coverage counters (DELETE /__admin/requests).

@@ -2,12 +2,12 @@
 
 #include "admin/fault_admin.hpp"
 #include "core/error_catalog.hpp"
+#include "core/utf8.hpp"
 
 #include <array>
 #include <optional>
 
 namespace pinsmock {
-namespace {
 
 HttpResponse json_answer(int status, const json::Value& body) {
   HttpResponse response;
@@ -15,6 +15,8 @@ HttpResponse json_answer(int status, const json::Value& body) {
   response.body = json::dump(body);
   return response;
 }
+
+namespace {
 
 HttpResponse error_answer(ErrorId id, std::string detail = "") {
   return json_answer(error_spec(id).status, error_body(ApiError{id, std::move(detail), ""}));
@@ -111,6 +113,7 @@ json::Value violation_to_json(const RecordedViolation& v, json::Allocator& a) {
   out.AddMember("location", json::string(v.location, a), a);
   out.AddMember("rule", json::string(v.rule, a), a);
   out.AddMember("value", json::string(v.value, a), a);
+  out.AddMember("expected", json::string(v.expected, a), a);
   return out;
 }
 
@@ -124,6 +127,8 @@ json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
   out.AddMember("headers", pairs_to_json(r.headers, a), a);
   out.AddMember("body", json::string(r.body, a), a);
   out.AddMember("body_truncated", r.body_truncated, a);
+  out.AddMember("query_truncated", r.query_truncated, a);
+  out.AddMember("headers_truncated", r.headers_truncated, a);
   out.AddMember("operation", json::string(r.operation_id, a), a);
   out.AddMember("status", r.status, a);
   out.AddMember("error", r.error.empty() ? json::Value(rapidjson::kNullType) : json::string(r.error, a), a);
@@ -133,6 +138,10 @@ json::Value request_to_json(const RecordedRequest& r, json::Allocator& a) {
     violations.PushBack(violation_to_json(v, a), a);
   out.AddMember("violations", std::move(violations), a);
   out.AddMember("shaped_by", recorded_fault_to_json(r.shaped_by, a), a);
+  json::Value warnings(rapidjson::kArrayType);
+  for (const RecordedWarning& w : r.warnings)
+    warnings.PushBack(violation_to_json(w, a), a);
+  out.AddMember("warnings", std::move(warnings), a);
   return out;
 }
 
@@ -192,6 +201,16 @@ HttpResponse violations(const HttpRequest&, AdminContext& context) {
   return json_answer(200, body);
 }
 
+HttpResponse warnings(const HttpRequest&, AdminContext& context) {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  json::Value list(rapidjson::kArrayType);
+  for (const RecordedWarning& w : context.journal->warnings())
+    list.PushBack(violation_to_json(w, a), a);
+  body.AddMember("warnings", std::move(list), a);
+  return json_answer(200, body);
+}
+
 HttpResponse coverage(const HttpRequest&, AdminContext& context) {
   json::Document body(rapidjson::kObjectType);
   auto& a = body.GetAllocator();
@@ -239,13 +258,14 @@ struct AdminRoute {
 };
 
 // The admin table: one row per admin endpoint (README "Admin API").
-constexpr std::array<AdminRoute, 7> kAdminRoutes = {{
+constexpr std::array<AdminRoute, 8> kAdminRoutes = {{
     {"GET", "/health", health},
     {"POST", "/reset", reset},
     {"GET", "/accounts", accounts},
     {"GET", "/requests", requests},
     {"DELETE", "/requests", clear_requests},
     {"GET", "/violations", violations},
+    {"GET", "/warnings", warnings},
     {"GET", "/coverage", coverage},
 }};
 
@@ -265,10 +285,12 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
       return route.handler(request, context);
     path_known = true;
   }
+  // Shown, never echoed: the path's bytes may be anything a client percent-encoded.
   if (path_known)
-    return error_answer(ErrorId::MethodNotAllowed,
-                        "Method " + request.method + " is not allowed on " + request.path + ".");
-  return error_answer(ErrorId::RouteNotFound, "No admin route " + request.path + ".");
+    return error_answer(ErrorId::MethodNotAllowed, "Method " + utf8::excerpt(request.method) +
+                                                       " is not allowed on " +
+                                                       utf8::excerpt(request.path) + ".");
+  return error_answer(ErrorId::RouteNotFound, "No admin route " + utf8::excerpt(request.path) + ".");
 }
 
 } // namespace pinsmock

@@ -31,6 +31,9 @@ struct AdminContext {
   std::int64_t max_delay_ms = 60000;
 };
 
+/// A JSON answer of the admin API with this status and body.
+HttpResponse json_answer(int status, const json::Value& body);
+
 /// Answers a request under /__admin (404/405 JSON for unknown admin routes).
 HttpResponse handle_admin(const HttpRequest& request, AdminContext& context);
 

@@ -5,13 +5,6 @@
 namespace pinsmock {
 namespace {
 
-HttpResponse json_answer(int status, const json::Value& body) {
-  HttpResponse response;
-  response.status = status;
-  response.body = json::dump(body);
-  return response;
-}
-
 HttpResponse error_answer(const ApiError& error) {
   return json_answer(error_spec(error.id).status, error_body(error));
 }

@@ -1,17 +1,31 @@
 #include "pinsmock/contract_registry.hpp"
 
+#include "contract/schema_walk.hpp"
+#include "core/json_location.hpp"
 #include "pinsmock/startup_error.hpp"
 
 // json.hpp (included above) defines RAPIDJSON_ASSERT; valijson's adapter then #warns that it will
 // not define its own. That warning is expected: this TU alone is compiled with -Wno-cpp.
+// valijson builds std::regex objects in its headers (uri.hpp, validation_visitor.hpp); under
+// -fsanitize=address,undefined g++ 12 then reports -Wmaybe-uninitialized inside libstdc++'s
+// regex compiler (regex_automaton.h, `_StateT __tmp`), a false positive in code not ours. Only
+// these includes, where <regex> enters this TU, are exempt.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <valijson/adapters/rapidjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+#include "contract/valijson_string_rules.hpp"
 
 #include <algorithm>
-#include <set>
 #include <map>
 
 namespace pinsmock {
@@ -25,8 +39,8 @@ json::Document parse_file(const FileSource& source, const std::string& relative_
     throw StartupError(source.describe(relative_path) + ": file not found");
   json::Document doc;
   if (auto err = json::parse_into(doc, *text))
-    throw StartupError(source.describe(relative_path) + ": offset " + std::to_string(err->offset) +
-                       ": " + err->message);
+    throw StartupError(located(source.describe(relative_path), line_column(*text, err->offset)) +
+                       ": offset " + std::to_string(err->offset) + ": " + err->message);
   return doc;
 }
 
@@ -41,35 +55,6 @@ void drop_formats(json::Value& node, const std::vector<std::string>& formats) {
   } else if (node.IsArray()) {
     for (auto& item : node.GetArray())
       drop_formats(item, formats);
-  }
-}
-
-// valijson 1.0 compiles a std::regex for every value it checks against a `format` (tens of
-// microseconds each: most of an analytics request), while a `pattern` is compiled once per
-// thread. So a date format becomes the equivalent pattern (valijson's regex plus its day-of-month
-// limits), and the property name is remembered to keep valijson's message for it.
-constexpr const char* kDatePattern =
-    "^[0-9]+-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    "|02-(?:0[1-9]|[12][0-9]))$";
-constexpr std::string_view kPatternFailure = "Failed to match regex specified by 'pattern' constraint.";
-constexpr std::string_view kDateFailure = "String should be a valid date";
-
-void date_formats_to_patterns(json::Value& node, json::Allocator& alloc,
-                              std::set<std::string, std::less<>>& names) {
-  if (node.IsObject()) {
-    if (json::Value* properties = json::find(node, "properties"); properties && properties->IsObject())
-      for (auto& property : properties->GetObject())
-        if (json::get_string(property.value, "format") == std::optional<std::string_view>("date") &&
-            !json::find(property.value, "pattern")) {
-          json::erase(property.value, "format");
-          property.value.AddMember("pattern", json::string(kDatePattern, alloc), alloc);
-          names.insert(property.name.GetString());
-        }
-    for (auto& member : node.GetObject())
-      date_formats_to_patterns(member.value, alloc, names);
-  } else if (node.IsArray()) {
-    for (auto& item : node.GetArray())
-      date_formats_to_patterns(item, alloc, names);
   }
 }
 
@@ -109,6 +94,53 @@ std::string tidy_message(std::string message) {
   return message;
 }
 
+// valijson says "Failed to match against any enum values."; the contract knows which ones.
+constexpr std::string_view kEnumFailure = "Failed to match against any enum values.";
+constexpr std::size_t kQuotedValueLimit = 60;
+
+std::string enum_message(const json::Value* value, const std::vector<std::string>& allowed) {
+  std::string sent = value ? (value->IsString() ? value->GetString() : json::dump(*value)) : "";
+  if (sent.size() > kQuotedValueLimit)
+    sent = sent.substr(0, kQuotedValueLimit) + "...";
+  std::string list;
+  for (const std::string& v : allowed)
+    list += (list.empty() ? "" : ", ") + v;
+  return "'" + sent + "' is not one of " + list;
+}
+
+// valijson's "Value type not permitted by 'type' constraint." in plain words.
+constexpr std::string_view kTypeFailure = "Value type not permitted by 'type' constraint.";
+
+const char* json_type_name(const json::Value* value) {
+  if (!value)
+    return "nothing";
+  if (value->IsNull())
+    return "null";
+  if (value->IsBool())
+    return "a boolean";
+  if (value->IsInt64() || value->IsUint64())
+    return "an integer";
+  if (value->IsNumber())
+    return "a number";
+  if (value->IsString())
+    return "a string";
+  return value->IsArray() ? "an array" : "an object";
+}
+
+std::string type_message(const json::Value* value, const json::Value* schema) {
+  std::string wanted;
+  if (const json::Value* type = schema ? json::find(*schema, "type") : nullptr) {
+    if (type->IsString())
+      wanted = type->GetString();
+    else if (type->IsArray())
+      for (const auto& t : type->GetArray())
+        if (t.IsString())
+          wanted += (wanted.empty() ? "" : " or ") + std::string(t.GetString());
+  }
+  return std::string("wrong type: ") + json_type_name(value) +
+         (wanted.empty() ? "" : ", expected " + wanted);
+}
+
 bool admits_null(const json::Value& property_schema) {
   if (const json::Value* type = json::find(property_schema, "type")) {
     if (type->IsString())
@@ -135,7 +167,6 @@ struct ContractRegistry::Impl {
   json::Document manifest;
   std::map<std::string, json::Document, std::less<>> documents; // by schema path
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
-  std::set<std::string, std::less<>> date_properties; // their format became a pattern
 };
 
 ContractRegistry::ContractRegistry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -181,30 +212,34 @@ std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource&
     impl->documents.emplace(path, std::move(doc));
   }
 
-  // Referenced documents come from the loaded map; valijson takes ownership of a copy each time.
-  // Only valijson's copies have their date formats turned into patterns (schema_document() keeps
-  // the contracts as written).
-  auto* documents = &impl->documents;
-  auto* date_properties = &impl->date_properties;
-  auto fetch = [documents, date_properties](const std::string& uri) -> const rapidjson::Document* {
-    auto it = documents->find(uri);
-    if (it == documents->end())
+  // valijson parses copies with the string keywords renamed (valijson_string_rules.hpp); the originals
+  // stay as loaded for readers of schema_document() (query coercion, spec-diff).
+  std::map<std::string, json::Document, std::less<>> for_valijson;
+  for (const auto& [path, doc] : impl->documents) {
+    json::Document copy;
+    copy.CopyFrom(doc, copy.GetAllocator());
+    string_rules::adopt_string_keywords(copy, copy.GetAllocator(),
+                          source.describe(std::string(kSchemasDir) + path));
+    for_valijson.emplace(path, std::move(copy));
+  }
+
+  // Referenced documents come from that map; valijson takes ownership of a copy each time.
+  auto fetch = [&for_valijson](const std::string& uri) -> const rapidjson::Document* {
+    auto it = for_valijson.find(uri);
+    if (it == for_valijson.end())
       return nullptr;
     auto* copy = new rapidjson::Document();
     copy->CopyFrom(it->second, copy->GetAllocator());
-    date_formats_to_patterns(*copy, copy->GetAllocator(), *date_properties);
     return copy;
   };
   auto free_doc = [](const rapidjson::Document* doc) { delete doc; };
 
   valijson::SchemaParser parser;
-  for (const auto& [path, doc] : impl->documents) {
+  string_rules::add_builders(parser);
+  for (const auto& [path, doc] : for_valijson) {
     auto schema = std::make_unique<valijson::Schema>();
     try {
-      json::Document copy;
-      copy.CopyFrom(doc, copy.GetAllocator());
-      date_formats_to_patterns(copy, copy.GetAllocator(), impl->date_properties);
-      valijson::adapters::RapidJsonAdapter adapter(copy);
+      valijson::adapters::RapidJsonAdapter adapter(doc);
       parser.populateSchema(adapter, *schema, fetch, free_doc);
     } catch (const std::exception& e) {
       throw StartupError(source.describe(std::string(kSchemasDir) + path) + ": " + e.what());
@@ -240,13 +275,17 @@ std::vector<Violation> ContractRegistry::validate(std::string_view schema_path,
     return {};
   std::vector<std::pair<std::size_t, Violation>> found;
   valijson::ValidationResults::Error error;
-  while (results.popError(error))
-    found.push_back({error.context.size(),
-                     Violation{to_pointer(error.context), tidy_message(error.description)}});
-  for (auto& [depth, v] : found)
-    if (v.message == kPatternFailure &&
-        impl_->date_properties.count(v.pointer.substr(v.pointer.rfind('/') + 1)))
-      v.message = kDateFailure;
+  while (results.popError(error)) {
+    Violation v{to_pointer(error.context), tidy_message(error.description), ""};
+    const SchemaNode governing = schema_at(*this, schema_path, v.pointer);
+    v.expected = expectation(*this, governing);
+    if (v.message == kEnumFailure)
+      if (const auto allowed = enum_values(governing); !allowed.empty())
+        v.message = enum_message(json::resolve_pointer(document, v.pointer), allowed);
+    if (v.message == kTypeFailure)
+      v.message = type_message(json::resolve_pointer(document, v.pointer), governing.node);
+    found.push_back({error.context.size(), std::move(v)});
+  }
   // Most specific first: the deepest context names the field; summaries of parents come last.
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

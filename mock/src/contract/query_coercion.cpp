@@ -1,5 +1,8 @@
 #include "contract/query_coercion.hpp"
 
+#include "contract/schema_walk.hpp"
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -9,7 +12,9 @@
 namespace pinsmock {
 namespace {
 
-std::string_view declared_type(const json::Value& property) {
+std::string_view declared_type(const json::Value& declared, const ContractRegistry* contracts) {
+  const json::Value& property =
+      contracts ? *resolve_ref(*contracts, {&declared, nullptr}).node : declared;
   if (auto type = json::get_string(property, "type"))
     return *type;
   return "string";
@@ -18,13 +23,16 @@ std::string_view declared_type(const json::Value& property) {
 ApiError type_error(const std::string& name, std::string_view expected, std::string_view got) {
   return ApiError{ErrorId::InvalidParameters,
                   "Invalid parameter '" + name + "': expected " + std::string(expected) +
-                      ", got '" + std::string(got) + "'.",
+                      ", got '" + utf8::excerpt(got) + "'.",
                   name};
 }
 
 // Enum values match case-insensitively and are served in the spec's spelling: Pinterest's own
-// quickstart sends app_types=all and live accepts it (API-NOTES.md section 5).
-std::string_view enum_spelling(const json::Value& schema, std::string_view text) {
+// quickstart sends app_types=all and live accepts it (docs/api-notes.md). The enum may sit
+// behind a $ref (creative_types' items are components/creative_type.json).
+std::string_view enum_spelling(const json::Value& declared, std::string_view text,
+                               const ContractRegistry* contracts) {
+  const json::Value& schema = contracts ? *resolve_ref(*contracts, {&declared, nullptr}).node : declared;
   const json::Value* values = json::find(schema, "enum");
   if (!values || !values->IsArray())
     return text;
@@ -79,7 +87,7 @@ std::vector<std::string_view> split_commas(std::string_view text) {
 } // namespace
 
 Result<json::Document> coerce_params(const json::Value& params_schema, const Headers& path_params,
-                                     const Headers& query) {
+                                     const Headers& query, const ContractRegistry* contracts) {
   json::Document out(rapidjson::kObjectType);
   auto& alloc = out.GetAllocator();
   const json::Value* properties = json::find(params_schema, "properties");
@@ -103,16 +111,16 @@ Result<json::Document> coerce_params(const json::Value& params_schema, const Hea
         out.AddMember(json::string(name, alloc), json::Value(*fallback, alloc), alloc);
       continue;
     }
-    const std::string_view type = declared_type(schema);
+    const std::string_view type = declared_type(schema, contracts);
     if (type == "array") {
       std::string_view item_type = "string";
       const json::Value* items = json::find(schema, "items");
       if (items)
-        item_type = declared_type(*items);
+        item_type = declared_type(*items, contracts);
       json::Value array(rapidjson::kArrayType);
       for (std::string_view raw : found->second)
         for (std::string_view part : split_commas(raw)) {
-          auto item = scalar(name, item_type, items ? enum_spelling(*items, part) : part, alloc);
+          auto item = scalar(name, item_type, items ? enum_spelling(*items, part, contracts) : part, alloc);
           if (!item)
             return item.error();
           array.PushBack(std::move(item.value()), alloc);
@@ -121,7 +129,7 @@ Result<json::Document> coerce_params(const json::Value& params_schema, const Hea
       continue;
     }
     // A scalar given twice: the last value wins, as in most web frameworks.
-    auto value = scalar(name, type, enum_spelling(schema, found->second.back()), alloc);
+    auto value = scalar(name, type, enum_spelling(schema, found->second.back(), contracts), alloc);
     if (!value)
       return value.error();
     out.AddMember(json::string(name, alloc), std::move(value.value()), alloc);

@@ -49,7 +49,10 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text) {
   return seconds + parts[0] * 3600 + parts[1] * 60 + parts[2];
 }
 
-Clock::Clock(std::optional<Date> fixed_today) : fixed_today_(fixed_today) { reset(); }
+Clock::Clock(std::optional<Date> fixed_today, bool utc_offset)
+    : fixed_today_(fixed_today), utc_offset_(utc_offset) {
+  reset();
+}
 
 std::int64_t Clock::start_seconds() const {
   return fixed_today_ ? fixed_today_->days_since_epoch() * 86400 + 12 * 3600
@@ -84,9 +87,10 @@ Date Clock::today() const {
 std::string Clock::next_created_at() {
   std::lock_guard lock(mutex_);
   const std::uint64_t tick = ticks_++;
+  const std::string offset = utc_offset_ ? "Z" : "";
   if (fixed_today_)
-    return format_timestamp(logical_seconds_ + static_cast<std::int64_t>(tick));
-  return format_timestamp(floor_div(now_ms_locked(), 1000));
+    return format_timestamp(logical_seconds_ + static_cast<std::int64_t>(tick)) + offset;
+  return format_timestamp(floor_div(now_ms_locked(), 1000)) + offset;
 }
 
 std::string Clock::now_text() const {

@@ -27,11 +27,13 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text);
 /// - wall: the system clock, shifted by every set/advance.
 class Clock {
 public:
-  explicit Clock(std::optional<Date> fixed_today);
+  /// `utc_offset` (--strict-formats): created_at carries a "Z", the spec's date-time.
+  explicit Clock(std::optional<Date> fixed_today, bool utc_offset = false);
 
   /// The mock's date (UTC): analytics windows and data_status.
   Date today() const;
-  /// The mock's time for a new pin: "YYYY-MM-DDTHH:MM:SS" without offset (API-NOTES.md section 4).
+  /// The mock's time for a new pin: "YYYY-MM-DDTHH:MM:SS" without offset, as live writes it
+  /// (docs/api-notes.md §4), or with a trailing "Z" for a clock made with `utc_offset`.
   std::string next_created_at();
   /// The mock's time in milliseconds since the epoch, for rate-limit windows.
   std::int64_t now_ms() const;
@@ -52,6 +54,7 @@ private:
   std::int64_t now_ms_locked() const;
 
   std::optional<Date> fixed_today_;
+  bool utc_offset_ = false;
   mutable std::mutex mutex_;
   std::int64_t logical_seconds_ = 0; // fixed mode: the time without real time passing
   std::int64_t base_ms_ = 0;         // the time at base_steady_

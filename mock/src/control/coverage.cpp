@@ -18,7 +18,11 @@ void Coverage::record(const std::string& operation_id, int status,
     ++op.calls;
     if (status != 0) // 0: the connection was dropped on purpose, no status was sent
       ++(forced ? op.forced_statuses : op.statuses)[status];
-    op.parameters.insert(parameters.begin(), parameters.end());
+    // Unknown names are kept (they show typos) but bounded: a client inventing names per request
+    // must not grow the mock without limit.
+    for (const std::string& name : parameters)
+      if (op.parameters.size() < kMaxParametersPerOperation || op.parameters.count(name))
+        op.parameters.insert(name);
     if (!error_name.empty() && !forced)
       ++op.errors[error_name];
     if (shaped_by && !shaped_by->fault.empty())

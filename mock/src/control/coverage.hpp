@@ -12,6 +12,9 @@ namespace pinsmock {
 
 class Coverage {
 public:
+  /// Distinct parameter names kept per operation (the rest are not listed).
+  static constexpr std::size_t kMaxParametersPerOperation = 100;
+
   /// Every operation is listed from the start, so unexercised ones show up with 0 calls.
   explicit Coverage(std::vector<std::string> operation_ids);
 

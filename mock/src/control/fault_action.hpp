@@ -49,7 +49,7 @@ enum class When { Before, After };
 struct FaultAction {
   std::optional<int> status;          // forced status (4xx/5xx) with the catalog's error body
   std::optional<int> code;            // replaces the body's Pinterest code
-  std::optional<std::string> message; // replaces the body's message
+  std::string message;                // replaces the body's message when not empty
   Headers headers;                    // added to the answer
   DelaySpec delay;                    // before the first byte (slow_body: how long the body takes)
   FaultKind fault = FaultKind::None;

@@ -96,7 +96,7 @@ std::optional<ApiError> parse_action(const json::Value& body, FaultAction& actio
       return bad("message", "must be a string.");
     action.message = std::string(message->GetString(), message->GetStringLength());
   }
-  if ((action.code || action.message) && !action.status)
+  if ((action.code || !action.message.empty()) && !action.status)
     return bad(action.code ? "code" : "message", "needs a 'status' to go with it.");
   if (const json::Value* headers = json::find(body, "headers")) {
     if (!headers->IsObject())
@@ -260,8 +260,8 @@ json::Value fault_rule_to_json(const FaultRule& rule, json::Allocator& a) {
     out.AddMember("status", *action.status, a);
   if (action.code)
     out.AddMember("code", *action.code, a);
-  if (action.message)
-    out.AddMember("message", json::string(*action.message, a), a);
+  if (!action.message.empty())
+    out.AddMember("message", json::string(action.message, a), a);
   if (!action.headers.empty()) {
     json::Value headers(rapidjson::kObjectType);
     for (const auto& [key, value] : action.headers)
@@ -332,9 +332,12 @@ bool conditions_hold(const FaultRule& rule, const RequestFacts& facts) {
     return false;
   for (const auto& [key, value] : rule.query) {
     const bool present =
-        facts.query && std::any_of(facts.query->begin(), facts.query->end(), [&](const auto& q) {
-          return q.first == key && q.second == value;
-        });
+        facts.query && std::any_of(facts.query->begin(), facts.query->end(),
+                                   // Named captures: C++17 lambdas cannot capture structured
+                                   // bindings (g++ allows it, clang, which builds the fuzzers, not).
+                                   [&name = key, &wanted = value](const auto& q) {
+                                     return q.first == name && q.second == wanted;
+                                   });
     if (!present)
       return false;
   }

@@ -36,7 +36,7 @@ ApiResponse forced_error_response(int status, std::string_view operation_id,
   ApiResponse response;
   response.status = status;
   response.error_name = std::string(error_spec(id).name);
-  json::Document body = error_body(ApiError{id, action.message.value_or(""), ""});
+  json::Document body = error_body(ApiError{id, action.message, ""});
   const int code = action.code                       ? *action.code
                    : id == ErrorId::SimulatedFailure ? status
                                                      : error_spec(id).code;

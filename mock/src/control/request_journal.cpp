@@ -1,5 +1,7 @@
 #include "control/request_journal.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -38,6 +40,34 @@ std::string utc_now() {
   return buf;
 }
 
+// Copies name/value pairs well-formed and capped: each name and value at `value_bytes`, all of
+// them together at `total_bytes` (pairs that no longer fit are dropped). True when anything was
+// cut or dropped.
+bool copy_capped(const Headers& from, Headers& to, std::size_t value_bytes,
+                 std::size_t total_bytes, bool redact_authorization) {
+  bool truncated = false;
+  std::size_t used = 0;
+  for (const auto& [name, value] : from) {
+    bool cut_name = false, cut_value = false;
+    std::string n = utf8::sanitize_capped(name, value_bytes, &cut_name);
+    std::string v = utf8::sanitize_capped(
+        redact_authorization && is_authorization(name) ? redact(value) : value, value_bytes,
+        &cut_value);
+    if (used + n.size() + v.size() > total_bytes) {
+      truncated = true;
+      continue;
+    }
+    truncated = truncated || cut_name || cut_value;
+    used += n.size() + v.size();
+    to.emplace_back(std::move(n), std::move(v));
+  }
+  return truncated;
+}
+
+std::string capped(std::string_view text, std::size_t bytes) {
+  return utf8::sanitize_capped(text, bytes);
+}
+
 bool matches(const RecordedRequest& entry, const JournalFilter& filter) {
   return (!filter.operation_id || entry.operation_id == *filter.operation_id) &&
          (!filter.status || entry.status == *filter.status) &&
@@ -48,21 +78,31 @@ bool matches(const RecordedRequest& entry, const JournalFilter& filter) {
 } // namespace
 
 std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest entry) {
+  // Whatever a client sent, an entry stays small and well-formed: it is served as JSON later.
   entry.time = utc_now();
-  entry.method = request.method;
-  entry.path = request.path;
-  entry.query = request.query;
-  for (const auto& [name, value] : request.headers)
-    entry.headers.emplace_back(name, is_authorization(name) ? redact(value) : value);
-  entry.body_truncated = request.body.size() > body_limit_;
-  entry.body = request.body.substr(0, body_limit_);
+  entry.method = capped(request.method, 64);
+  entry.path = capped(request.path, 2048);
+  entry.query_truncated =
+      copy_capped(request.query, entry.query, limits_.value_bytes, limits_.query_bytes, false);
+  entry.headers_truncated =
+      copy_capped(request.headers, entry.headers, limits_.value_bytes, limits_.headers_bytes, true);
+  entry.body = utf8::sanitize_capped(request.body, limits_.body_bytes, &entry.body_truncated);
+  if (entry.violations.size() > limits_.violations)
+    entry.violations.resize(limits_.violations);
+  for (RecordedViolation& v : entry.violations) {
+    v.location = capped(v.location, 256);
+    v.rule = capped(v.rule, 512);
+    v.value = capped(v.value, 256);
+  }
   std::lock_guard lock(mutex_);
   entry.id = next_id_++;
   for (RecordedViolation& v : entry.violations)
     v.request_id = entry.id;
-  if (capacity_ == 0)
+  for (RecordedWarning& w : entry.warnings)
+    w.request_id = entry.id;
+  if (limits_.capacity == 0)
     return entry.id;
-  if (entries_.size() == capacity_)
+  if (entries_.size() == limits_.capacity)
     entries_.pop_front();
   entries_.push_back(std::move(entry));
   return entries_.back().id;
@@ -82,6 +122,14 @@ std::vector<RecordedViolation> RequestJournal::violations() const {
   std::vector<RecordedViolation> out;
   for (const RecordedRequest& entry : entries_)
     out.insert(out.end(), entry.violations.begin(), entry.violations.end());
+  return out;
+}
+
+std::vector<RecordedWarning> RequestJournal::warnings() const {
+  std::lock_guard lock(mutex_);
+  std::vector<RecordedWarning> out;
+  for (const RecordedRequest& entry : entries_)
+    out.insert(out.end(), entry.warnings.begin(), entry.warnings.end());
   return out;
 }
 

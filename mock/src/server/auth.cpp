@@ -16,6 +16,27 @@ bool starts_with_bearer(std::string_view value) {
   return true;
 }
 
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
+  return text;
+}
+
+// What was sent, without giving it away: "'pina...' (22 characters)".
+std::string preview(std::string_view secret) {
+  return "'" + std::string(secret.substr(0, 4)) + (secret.size() > 4 ? "..." : "") + "' (" +
+         std::to_string(secret.size()) + " characters)";
+}
+
+std::string joined(const std::vector<std::string>& list) {
+  std::string out;
+  for (const std::string& item : list)
+    out += (out.empty() ? "" : ", ") + item;
+  return out.empty() ? "none" : out;
+}
+
 bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -28,11 +49,7 @@ Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& 
   const std::optional<std::string> header = request.header("Authorization");
   if (!header || !starts_with_bearer(*header))
     return failed;
-  std::string_view token = std::string_view(*header).substr(7);
-  while (!token.empty() && token.front() == ' ')
-    token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ')
-    token.remove_suffix(1);
+  const std::string_view token = trimmed(std::string_view(*header).substr(7));
   auto found = fixtures.find_token(token);
   if (!found)
     return failed;
@@ -45,6 +62,29 @@ Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& 
     if (!principal.has_scope(scope))
       return ApiError{ErrorId::InsufficientScope, "", "Authorization"};
   return principal;
+}
+
+AuthProblem describe_auth_failure(const HttpRequest& request, const OperationSpec& operation,
+                                  const FixtureSet& fixtures) {
+  const std::string bearer = "Authorization: Bearer <token>";
+  const std::optional<std::string> header = request.header("Authorization");
+  if (!header)
+    return {"missing token: the request has no Authorization header", "", bearer};
+  if (!starts_with_bearer(*header) || trimmed(std::string_view(*header).substr(7)).empty())
+    return {"malformed Authorization header: not 'Bearer <token>'",
+            "header value " + preview(trimmed(*header)), bearer};
+  const std::string_view token = trimmed(std::string_view(*header).substr(7));
+  auto found = fixtures.find_token(token);
+  if (!found)
+    return {"unknown token: no account of the mock's fixtures has this bearer token",
+            "token " + preview(token), "a token listed by GET /__admin/accounts"};
+  std::vector<std::string> missing;
+  for (const std::string& scope : operation.scopes)
+    if (!contains(found->second->scopes, scope))
+      missing.push_back(scope);
+  return {"missing scope: " + operation.id + " needs " + joined(missing) +
+              "; the token has " + joined(found->second->scopes),
+          "token " + preview(token), "a token with the scopes " + joined(operation.scopes)};
 }
 
 std::optional<ApiError> apply_business_access(Principal& principal, const json::Value& params,

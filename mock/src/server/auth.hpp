@@ -9,9 +9,19 @@
 namespace pinsmock {
 
 /// The token's user and scopes. Missing, malformed or unknown tokens answer 401 code 2; a token
-/// without one of the operation's scopes answers 401 code 3, as live does (API-NOTES.md 1).
+/// without one of the operation's scopes answers 401 code 3, as live does (docs/api-notes.md §1).
 Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& operation,
                                const FixtureSet& fixtures);
+
+/// Why authenticate() refused a request, for the violation record (the 401 body keeps the live
+/// message). Never contains the token: only its first 4 characters and its length.
+struct AuthProblem {
+  std::string rule;     // "unknown bearer token", "the token lacks scope pins:write ..."
+  std::string value;    // what was sent: "'pina...' (22 characters)"
+  std::string expected; // "Authorization: Bearer <token>", "a token with scope pins:write"
+};
+AuthProblem describe_auth_failure(const HttpRequest& request, const OperationSpec& operation,
+                                  const FixtureSet& fixtures);
 
 /// Applies `ad_account_id` (already validated) to the principal: its owner becomes the operation
 /// user when the token's user holds a role the operation allows; otherwise 403 code 29.

@@ -114,8 +114,11 @@ struct MockServer::Impl {
         contracts(ContractRegistry::load(source_for(options.contracts_dir, "contracts/"),
                                          options.strict_formats)),
         manifest(parse_manifest(contracts->manifest())),
-        fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts)),
-        ids(options.seed), clock(parse_today(options.today)),
+        // --strict-formats: the mock speaks the spec's date-time (with an offset) throughout,
+        // so its fixtures and answers pass the checks it then enforces (docs/api-notes.md).
+        fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts,
+                                  options.strict_formats)),
+        ids(options.seed), clock(parse_today(options.today), options.strict_formats),
         services{store, *fixtures, ids, clock, options.seed,
                  pin_check(*contracts, options.response_check)},
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
@@ -248,6 +251,10 @@ std::vector<RecordedRequest> MockServer::requests() const {
 
 std::vector<RecordedViolation> MockServer::violations() const {
   return impl_->pipeline.journal().violations();
+}
+
+std::vector<RecordedWarning> MockServer::warnings() const {
+  return impl_->pipeline.journal().warnings();
 }
 
 std::vector<OperationCoverage> MockServer::coverage() const {

@@ -1,10 +1,13 @@
 #include "server/pipeline.hpp"
 
 #include "api/handlers.hpp"
-#include "contract/query_coercion.hpp"
+#include "contract/unknown_fields.hpp"
 #include "core/error_catalog.hpp"
+#include "core/utf8.hpp"
 #include "server/auth.hpp"
+#include "server/request_validation.hpp"
 #include "server/response_check.hpp"
+#include "server/violation_header.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -12,52 +15,10 @@
 namespace pinsmock {
 namespace {
 
-constexpr std::size_t kViolationHeaderLimit = 1024;
-constexpr std::size_t kViolationValueLimit = 200;
 
 std::string first_violation(const std::vector<Violation>& violations) {
   const Violation& v = violations.front();
   return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
-}
-
-// "/page_size" -> "page_size": parameters are named, not pointed at. A missing required
-// parameter is reported at the root, with its name only in the message.
-std::string parameter_name(const Violation& violation) {
-  std::string name = violation.pointer.empty() ? violation.pointer : violation.pointer.substr(1);
-  name = name.substr(0, name.find('/'));
-  constexpr std::string_view kMissing = "Missing required property '";
-  if (name.empty() && violation.message.rfind(kMissing, 0) == 0) {
-    const std::size_t end = violation.message.find('\'', kMissing.size());
-    name = violation.message.substr(kMissing.size(), end - kMissing.size());
-  }
-  return name;
-}
-
-std::string capped(std::string text) {
-  if (text.size() > kViolationValueLimit)
-    text = text.substr(0, kViolationValueLimit) + "...";
-  return text;
-}
-
-std::string value_at(const json::Value& document, const std::string& pointer) {
-  const json::Value* value = json::resolve_pointer(document, pointer);
-  return value ? capped(json::dump(*value)) : "";
-}
-
-bool is_path_parameter(const RouteMatch& route, const std::string& name) {
-  return std::any_of(route.path_params.begin(), route.path_params.end(),
-                     [&](const auto& p) { return p.first == name; });
-}
-
-std::string raw_parameter(const HttpRequest& request, const RouteMatch& route,
-                          const std::string& name) {
-  for (const auto& [key, value] : route.path_params)
-    if (key == name)
-      return value;
-  for (const auto& [key, value] : request.query)
-    if (key == name)
-      return value;
-  return "";
 }
 
 } // namespace
@@ -73,7 +34,7 @@ Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
                    Services& services, AdminContext admin, ValidationMode response_check,
                    JournalLimits limits, FailureSimulation simulation)
     : contracts_(contracts), services_(services),
-      journal_(limits.capacity, limits.body_bytes), coverage_(manifest.operation_ids()),
+      journal_(limits), coverage_(manifest.operation_ids()),
       faults_(std::move(simulation), services.clock), admin_(std::move(admin)),
       response_check_(response_check), router_(manifest) {
   admin_.journal = &journal_;
@@ -94,6 +55,7 @@ HttpResponse Pipeline::handle(const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Exchange exchange;
   HttpResponse response = handle_api(request, exchange);
+  add_violation_header(response, exchange.violations);
   record(request, response, exchange, started);
   return response;
 }
@@ -108,6 +70,7 @@ HttpResponse Pipeline::reject(const HttpRequest& request, const ApiError& error)
     exchange.operation_id = route.operation->id;
   exchange.error_name = std::string(error_spec(error.id).name);
   exchange.violations.push_back({0, exchange.operation_id, "request", error_message(error), ""});
+  add_violation_header(response, exchange.violations);
   record(request, response, exchange, std::chrono::steady_clock::now());
   return response;
 }
@@ -120,6 +83,7 @@ void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
   entry.error = exchange.error_name;
   entry.violations = std::move(exchange.violations);
   entry.shaped_by = exchange.shaped_by;
+  entry.warnings = std::move(exchange.warnings);
   entry.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
@@ -133,9 +97,11 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
   const RouteMatch route = router_.match(request.method, request.path);
   if (route.outcome == RouteMatch::Outcome::NotFound) {
     exchange.error_name = std::string(error_spec(ErrorId::RouteNotFound).name);
-    exchange.violations.push_back({0, "", "route", "no operation has this path", request.method + " " + request.path});
-    return error_http_response({ErrorId::RouteNotFound,
-                                "No route for " + request.method + " " + request.path + ".", ""});
+    // The path is shown, never echoed: its bytes may be anything a client percent-encoded.
+    const std::string shown = utf8::excerpt(request.method + " " + request.path);
+    exchange.violations.push_back(
+        {0, "", "route", "no operation has this path", shown, "a path of the manifest"});
+    return error_http_response({ErrorId::RouteNotFound, "No route for " + shown + ".", ""});
   }
   if (route.outcome == RouteMatch::Outcome::MethodNotAllowed) {
     std::string allowed;
@@ -143,11 +109,12 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
       allowed += (allowed.empty() ? "" : ", ") + m;
     exchange.error_name = std::string(error_spec(ErrorId::MethodNotAllowed).name);
     exchange.violations.push_back({0, "", "route", "method not allowed here (allowed: " + allowed + ")",
-                                   request.method + " " + request.path});
+                                   utf8::excerpt(request.method + " " + request.path),
+                                   "one of " + allowed});
     HttpResponse response = error_http_response(
         {ErrorId::MethodNotAllowed,
-         "Method " + request.method + " is not allowed on " + request.path + " (allowed: " +
-             allowed + ").",
+         "Method " + utf8::excerpt(request.method) + " is not allowed on " +
+             utf8::excerpt(request.path) + " (allowed: " + allowed + ").",
          ""});
     response.headers.emplace_back("Allow", allowed);
     return response;
@@ -156,10 +123,12 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
   exchange.operation_id = operation.id;
   for (const auto& [name, value] : route.path_params)
     exchange.parameters.push_back(name);
-  for (const auto& [name, value] : request.query)
-    if (std::find(exchange.parameters.begin(), exchange.parameters.end(), name) ==
+  for (const auto& [name, value] : request.query) {
+    std::string shown = utf8::excerpt(name); // coverage is admin output: well-formed names only
+    if (std::find(exchange.parameters.begin(), exchange.parameters.end(), shown) ==
         exchange.parameters.end())
-      exchange.parameters.push_back(name);
+      exchange.parameters.push_back(std::move(shown));
+  }
 
   Result<ApiRequest> api_request = prepare(request, route, exchange);
   if (!api_request)
@@ -177,72 +146,35 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatch& route,
                                      Exchange& exchange) {
   const OperationSpec& operation = *route.operation;
-  auto violation = [&](std::string location, std::string rule, std::string value) {
-    exchange.violations.push_back(
-        {0, operation.id, std::move(location), std::move(rule), std::move(value)});
+  const ViolationSink violation = [&](std::string location, std::string rule,
+                                      std::string value, std::string expected) {
+    exchange.violations.push_back({0, operation.id, std::move(location), std::move(rule),
+                                   std::move(value), std::move(expected)});
   };
   ApiRequest api;
   api.operation_id = operation.id;
 
   Result<Principal> principal = authenticate(request, operation, services_.fixtures);
   if (!principal) {
-    const bool scope = principal.error().id == ErrorId::InsufficientScope;
-    violation("header Authorization",
-              scope ? "the token lacks a scope this operation needs"
-                    : "a known bearer token is required (Authorization: Bearer <token>)",
-              "");
+    const AuthProblem problem = describe_auth_failure(request, operation, services_.fixtures);
+    violation("header Authorization", problem.rule, problem.value, problem.expected);
     return principal.error();
   }
   api.principal = std::move(*principal);
 
-  const json::Value& params_schema = contracts_.schema_document(operation.params_schema);
-  Result<json::Document> params = coerce_params(params_schema, route.path_params, request.query);
-  if (!params) {
-    const std::string& name = params.error().pointer;
-    violation((is_path_parameter(route, name) ? "path " : "query ") + name, params.error().detail,
-              capped(raw_parameter(request, route, name)));
+  Result<json::Document> params =
+      validate_parameters(contracts_, operation, request, route, violation);
+  if (!params)
     return params.error();
-  }
-  if (auto violations = contracts_.validate(operation.params_schema, *params); !violations.empty()) {
-    for (const Violation& v : violations) {
-      const std::string name = parameter_name(v);
-      violation(name.empty() ? "query" : (is_path_parameter(route, name) ? "path " : "query ") + name,
-                v.message, value_at(*params, v.pointer));
-    }
-    const std::string name = parameter_name(violations.front());
-    return ApiError{ErrorId::InvalidParameters,
-                    "Invalid parameter '" + name + "': " + violations.front().message, name};
-  }
   api.params = std::move(*params);
 
   // Operations without a body schema ignore what they are sent (a stray "{}" on DELETE).
   if (operation.body_schema) {
-    const bool blank = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank) {
-      if (operation.body_required) {
-        violation("body", "a JSON object is required", "");
-        return ApiError{ErrorId::InvalidBody, "Invalid request body: a JSON object is required.",
-                        "/"};
-      }
-      api.body.SetObject();
-    } else if (auto err = json::parse_into(api.body, request.body)) {
-      violation("body", "not valid JSON: " + err->message + " (at offset " +
-                            std::to_string(err->offset) + ")",
-                capped(request.body));
-      return ApiError{ErrorId::MalformedJson,
-                      "Request body is not valid JSON: " + err->message + " (at offset " +
-                          std::to_string(err->offset) + ").",
-                      "/"};
-    }
-    contracts_.drop_unset_nulls(*operation.body_schema, api.body);
-    if (auto violations = contracts_.validate(*operation.body_schema, api.body); !violations.empty()) {
-      for (const Violation& v : violations)
-        violation("body " + (v.pointer.empty() ? std::string("/") : v.pointer), v.message,
-                  value_at(api.body, v.pointer));
-      return ApiError{ErrorId::InvalidBody,
-                      "Invalid request body: " + first_violation(violations),
-                      violations.front().pointer};
-    }
+    Result<json::Document> body = validate_body(contracts_, operation, request.body, violation);
+    if (!body)
+      return body.error();
+    api.body = std::move(*body);
+    exchange.warnings = body_warnings(contracts_, operation.id, *operation.body_schema, api.body);
   }
 
   if (auto denied = apply_business_access(api.principal, api.params, operation, services_.fixtures))
@@ -266,7 +198,8 @@ HttpResponse Pipeline::finish(const OperationSpec& operation, ApiResponse respon
         exchange.error_name = std::string(error_spec(ErrorId::InternalError).name);
         return error_http_response({ErrorId::InternalError, summary, ""});
       }
-      out.headers.emplace_back("X-Pinsmock-Violations", summary.substr(0, kViolationHeaderLimit));
+      out.headers.emplace_back("X-Pinsmock-Violations",
+                               std::string(utf8::prefix(summary, kViolationHeaderLimit)));
     }
   }
   out.body = take_body(response);

@@ -23,15 +23,10 @@ namespace pinsmock {
 struct Exchange {
   std::string operation_id;
   std::vector<RecordedViolation> violations;
+  std::vector<RecordedWarning> warnings;
   std::vector<std::string> parameters;
   std::string error_name;
   std::optional<RecordedFault> shaped_by; // set by the fault stage
-};
-
-/// How much of the traffic the journal keeps.
-struct JournalLimits {
-  std::size_t capacity = 1000;  // requests; the oldest are dropped first
-  std::size_t body_bytes = 4096; // per request body
 };
 
 class Pipeline {

@@ -10,7 +10,7 @@ std::vector<Violation> validate_bytes(const ContractRegistry& contracts, const s
                                       const std::string& bytes) {
   json::Document doc;
   if (auto err = json::parse_into(doc, bytes))
-    return {{"", "the body is not JSON: " + err->message}};
+    return {{"", "the body is not JSON: " + err->message, ""}};
   return contracts.validate(schema, doc);
 }
 
@@ -18,7 +18,7 @@ std::vector<Violation> check_rendered(const ContractRegistry& contracts, const s
                                       const RenderedBody& body) {
   std::vector<Violation> violations;
   for (const std::string& v : body.violations)
-    violations.push_back({"", "a stored Pin broke its contract when written: " + v});
+    violations.push_back({"", "a stored Pin broke its contract when written: " + v, ""});
   using Kind = RenderedBody::Kind;
   if (body.kind == Kind::Pin && schema == kPinSchema && !body.spliced_metrics)
     return violations;
@@ -49,9 +49,9 @@ std::vector<Violation> check_response(const ContractRegistry& contracts,
   const bool has_body = response.has_body();
   const std::optional<std::string> schema = operation.response_schema(response.status);
   if (schema && !has_body)
-    return {{"", "a body is required for status " + std::to_string(response.status)}};
+    return {{"", "a body is required for status " + std::to_string(response.status), ""}};
   if (!schema && has_body)
-    return {{"", "no body is allowed for status " + std::to_string(response.status)}};
+    return {{"", "no body is allowed for status " + std::to_string(response.status), ""}};
   if (!schema)
     return {};
   if (response.rendered)

@@ -1,12 +1,14 @@
 #pragma once
-// Manifest paths become ordered regex routes: the only route table (literal segments win over
-// parameters, so /pins/analytics is never taken for /pins/{pin_id}).
+// Manifest paths become ordered segment routes: the only route table (literal segments win over
+// parameters, so /pins/analytics is never taken for /pins/{pin_id}). Plain segment comparison, no
+// regex: manifest paths are literal segments and whole-segment {params}, and matching stays linear
+// in the path's length whatever a client sends.
 
 #include "contract/manifest.hpp"
 #include "core/api_types.hpp"
 
-#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pinsmock {
@@ -22,15 +24,20 @@ struct RouteMatch {
 class Router {
 public:
   /// Routes for every operation, below `manifest.base_path`. A trailing slash is accepted, as
-  /// official clients send `GET /v5/pins/`.
+  /// official clients send `GET /v5/pins/`. Throws StartupError when a path template has a
+  /// parameter that is not a whole segment (e.g. "/pins/{id}.json").
   explicit Router(const Manifest& manifest);
 
-  RouteMatch match(std::string_view method, const std::string& path) const;
+  RouteMatch match(std::string_view method, std::string_view path) const;
 
 private:
+  struct Segment {
+    std::string text; // the literal, or the parameter's name
+    bool is_param;
+  };
   struct Route {
-    std::regex pattern;
-    std::vector<std::string> param_names;
+    std::vector<Segment> segments;
+    std::size_t param_count;
     const OperationSpec* operation;
     int literal_segments;
   };

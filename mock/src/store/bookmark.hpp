@@ -11,8 +11,8 @@ namespace pinsmock {
 /// The bookmark text for a cursor (the sequence of the last pin served).
 std::string encode_bookmark(std::uint64_t cursor);
 
-/// The cursor inside a bookmark, or nullopt when the text is not one of ours (garbage, edited,
-/// or truncated bookmarks all fail the checksum).
+/// The cursor inside a bookmark, or nullopt when the text is not exactly one we write (garbage,
+/// edited or truncated bookmarks fail the checksum; any other spelling of a cursor is refused).
 std::optional<std::uint64_t> decode_bookmark(std::string_view bookmark);
 
 /// Standard base64 with padding (also used for the media URLs' hashes).

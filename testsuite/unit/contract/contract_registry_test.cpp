@@ -234,6 +234,58 @@ TEST_CASE("ContractRegistry: the source tree's contracts load like the embedded 
         pinsmock::json::dump(contracts().manifest()));
 }
 
+TEST_CASE("ContractRegistry: a pattern outside the matcher's subset is a StartupError naming file and pattern",
+          "[unit][contract_registry]") {
+  const TempDir dir;
+  dir.write("manifest.json", R"({"base_path": "/v5", "operations": [{"id": "x/get",
+      "method": "GET", "path": "/x", "params": "p.json"}]})");
+  dir.write("schemas/p.json", R"({"type": "object", "properties": {
+      "id": {"type": "string", "pattern": "^(a|b)+$"}}})");
+  CHECK_THROWS_AS(ContractRegistry::load(FileSource::directory(dir.str()), true),
+                  pinsmock::StartupError);
+  CHECK_THROWS_WITH(ContractRegistry::load(FileSource::directory(dir.str()), true),
+                    Catch::Contains("schemas/p.json") && Catch::Contains("^(a|b)+$"));
+}
+
+TEST_CASE("ContractRegistry: string rules are checked by the linear matcher, lengths in characters",
+          "[unit][contract_registry]") {
+  const TempDir dir;
+  dir.write("manifest.json", R"({"base_path": "/v5", "operations": [{"id": "x/get",
+      "method": "GET", "path": "/x", "params": "p.json"}]})");
+  dir.write("schemas/p.json", R"({"type": "object", "properties": {
+      "id": {"type": "string", "pattern": "^\\d+$"},
+      "day": {"type": "string", "format": "date"},
+      "t": {"type": "string", "minLength": 2, "maxLength": 3},
+      "pattern": {"type": "string"}}})");
+  const auto registry = ContractRegistry::load(FileSource::directory(dir.str()), true);
+  CHECK(registry->validate("p.json", parse_json(
+      R"({"id": "123", "day": "2026-02-28", "t": "\u00e9\u00e9\u00e9", "pattern": "x"})")).empty());
+  const auto bad = registry->validate("p.json", parse_json(
+      R"({"id": "12x", "day": "2026-02-30", "t": "a"})"));
+  REQUIRE(bad.size() == 3);
+  const std::string all = bad[0].message + bad[1].message + bad[2].message;
+  CHECK_THAT(all, Catch::Contains("does not match the pattern '^\\d+$'") &&
+                      Catch::Contains("valid date") && Catch::Contains("no fewer than 2"));
+  // The schema as loaded keeps its spelling (spec-diff and query coercion read it).
+  CHECK(pinsmock::json::find(*pinsmock::json::find(
+            *pinsmock::json::find(registry->schema_document("p.json"), "properties"), "id"),
+                             "pattern") != nullptr);
+}
+
+TEST_CASE("ContractRegistry: a malformed contract file is named with file:line:column",
+          "[unit][contract_registry]") {
+  const TempDir dir;
+  dir.write("manifest.json", R"({"base_path": "/v5", "operations": [{"id": "x/get",
+      "method": "GET", "path": "/x", "params": "p.json"}]})");
+  dir.write("schemas/p.json", "{\n  \"type\": \"object\",\n  \"properties\": {,}\n}\n");
+  try {
+    ContractRegistry::load(FileSource::directory(dir.str()), true);
+    FAIL("no StartupError");
+  } catch (const pinsmock::StartupError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("schemas/p.json:3:18: offset 39"));
+  }
+}
+
 TEST_CASE("ContractRegistry: a date format is checked like valijson's, calendar limits included",
           "[unit][contract_registry]") {
   auto params = [](const char* start) {

@@ -159,3 +159,10 @@ TEST_CASE("QueryCoercion: a schema without properties gives an empty object",
           "[unit][query_coercion]") {
   CHECK(coerce(parse_json(R"({"type": "object"})"), {{"a", "1"}}) == "{}");
 }
+
+TEST_CASE("QueryCoercion: enum values behind a $ref match in any case", "[unit][query_coercion]") {
+  // creative_types' items are {"$ref": "components/creative_type.json"}: the enum is there.
+  auto out = coerce_params(list_schema(), {}, {{"creative_types", "carousel,Video"}}, &contracts());
+  REQUIRE(out.ok());
+  CHECK(json::dump((*out)["creative_types"]) == R"(["CAROUSEL","VIDEO"])");
+}

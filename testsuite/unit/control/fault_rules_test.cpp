@@ -58,7 +58,7 @@ TEST_CASE("FaultRules: each field parses into the rule", "[unit][fault_rules]") 
   CHECK(r.action.when == pinsmock::When::After);
   CHECK(r.action.status == std::optional<int>(503));
   CHECK(r.action.code == std::optional<int>(77));
-  CHECK(r.action.message == std::optional<std::string>("down"));
+  CHECK(r.action.message == "down");
   CHECK(r.action.headers == Headers{{"Retry-After", "3"}});
   CHECK(r.action.delay.fixed_ms == 150);
   const FaultRule lognormal = rule(R"({"operation": "*", "delay": {"distribution": "lognormal",

@@ -1,5 +1,6 @@
 #include "server/router.hpp"
 
+#include "pinsmock/startup_error.hpp"
 #include "unit/unit_world.hpp"
 
 #include <catch2/catch.hpp>
@@ -131,4 +132,21 @@ TEST_CASE("Router: the base path comes from the manifest", "[unit][router]") {
   const Router custom(manifest);
   CHECK(custom.match("GET", "/api/v9/pins").outcome == Outcome::Matched);
   CHECK(custom.match("GET", "/v5/pins").outcome == Outcome::NotFound);
+}
+
+TEST_CASE("Router: a megabyte-long path is matched without recursion", "[unit][router]") {
+  // std::regex matched recursively, one stack frame per character: this used to overflow.
+  const std::string id(1 << 20, '7');
+  const RouteMatch get = router().match("GET", "/v5/pins/" + id);
+  REQUIRE(get.outcome == Outcome::Matched);
+  CHECK(param(get, "pin_id").size() == id.size());
+  CHECK(router().match("GET", "/v5/" + id).outcome == Outcome::NotFound);
+  CHECK(router().match("GET", std::string(1 << 20, '/')).outcome == Outcome::NotFound);
+}
+
+TEST_CASE("Router: a parameter that is not a whole segment is refused at start-up",
+          "[unit][router]") {
+  pinsmock::Manifest manifest = pinsmock::test::manifest();
+  manifest.operations.front().path = "/pins/{pin_id}.json";
+  CHECK_THROWS_AS(Router(manifest), pinsmock::StartupError);
 }
