@@ -1,6 +1,6 @@
 # pinsmock_embed_files(OUTPUT file.cpp BASE dir FILES f1 f2 ...)
-# Generates a C++ table {relative path, contents} so the program carries its contracts and
-# default fixtures and runs from any directory. The generation runs at build time and reruns
+# Generates a C++ table {relative path, contents} so the program carries its contracts, default
+# fixtures and dashboard assets and runs from any directory. The generation runs at build time and reruns
 # whenever one of the files changes.
 set(PINSMOCK_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/PinsmockEmbedScript.cmake)
 
@@ -16,6 +16,6 @@ function(pinsmock_embed_files)
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${ARG_OUTPUT} -DBASE=${ARG_BASE} "-DFILES=${files_arg}"
             -P ${PINSMOCK_EMBED_SCRIPT}
     DEPENDS ${abs_files} ${PINSMOCK_EMBED_SCRIPT}
-    COMMENT "Embedding contracts and default fixtures"
+    COMMENT "Embedding contracts, default fixtures and dashboard assets"
     VERBATIM)
 endfunction()

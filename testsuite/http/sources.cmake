@@ -6,6 +6,7 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/auth_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/business_access_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/concurrency_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dashboard_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hostile_connection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hostile_request_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/process_test.cpp

@@ -1,5 +1,6 @@
 #include "admin/admin_handlers.hpp"
 
+#include "admin/dashboard.hpp"
 #include "admin/fault_admin.hpp"
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
@@ -180,6 +181,8 @@ HttpResponse requests(const HttpRequest& request, AdminContext& context) {
   for (const RecordedRequest& r : context.journal->entries(filter))
     list.PushBack(request_to_json(r, a), a);
   body.AddMember("requests", std::move(list), a);
+  const auto first = context.journal->first_id();
+  body.AddMember("first_id", first ? json::Value(*first) : json::Value(rapidjson::kNullType), a);
   return json_answer(200, body);
 }
 
@@ -226,6 +229,12 @@ HttpResponse coverage(const HttpRequest&, AdminContext& context) {
     for (const auto& [status, count] : op.statuses)
       statuses.AddMember(json::string(std::to_string(status), a), json::Value(static_cast<std::uint64_t>(count)), a);
     entry.AddMember("statuses", std::move(statuses), a);
+    json::Value declared(rapidjson::kArrayType);
+    if (const auto it = context.declared_statuses.find(op.operation_id);
+        it != context.declared_statuses.end())
+      for (int status : it->second)
+        declared.PushBack(status, a);
+    entry.AddMember("declared_statuses", std::move(declared), a);
     json::Value parameters(rapidjson::kArrayType);
     for (const std::string& p : op.parameters)
       parameters.PushBack(json::string(p, a), a);
@@ -275,6 +284,8 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
   std::string_view path = std::string_view(request.path).substr(kAdminPrefix.size());
   if (path.size() > 1 && path.back() == '/')
     path.remove_suffix(1);
+  if (auto page = handle_dashboard(request, path))
+    return *page;
   if (auto answer = handle_failure_admin(request, path, context))
     return *answer;
   bool path_known = false;

@@ -1,6 +1,6 @@
 #pragma once
 // The /__admin API (outside /v5, no bearer token): health, reset, accounts, the request
-// journal, contract violations and coverage. HTTP-free.
+// journal, contract violations and coverage; the dashboard page (admin/dashboard.cpp). HTTP-free.
 
 #include "control/clock.hpp"
 #include "control/coverage.hpp"
@@ -12,6 +12,7 @@
 #include "store/pin_store.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace pinsmock {
@@ -28,6 +29,7 @@ struct AdminContext {
   RateLimiter* rate_limiter = nullptr;
   Clock* clock = nullptr;
   std::vector<std::string> operation_ids = {};
+  std::map<std::string, std::vector<int>> declared_statuses = {}; // per operation, from the manifest
   std::int64_t max_delay_ms = 60000;
 };
 

@@ -87,6 +87,41 @@ HttpResponse move_clock(const HttpRequest& request, Clock& clock) {
   return clock_state(clock);
 }
 
+json::Value window_to_json(const RateWindow& window, json::Allocator& a) {
+  json::Value out(rapidjson::kObjectType);
+  out.AddMember("limit", window.limit, a);
+  out.AddMember("window_seconds", window.window_seconds, a);
+  return out;
+}
+
+// What the dashboard shows of the rate limits: the quotas and each token's window now.
+HttpResponse rate_limit_state(const RateLimiter& limiter) {
+  json::Document body(rapidjson::kObjectType);
+  auto& a = body.GetAllocator();
+  const RateLimitConfig& config = limiter.config();
+  body.AddMember("enabled", limiter.enabled(), a);
+  json::Value categories(rapidjson::kObjectType);
+  for (const auto& [name, window] : config.categories)
+    categories.AddMember(json::string(name, a), window_to_json(window, a), a);
+  body.AddMember("categories", std::move(categories), a);
+  body.AddMember("same_object_writes",
+                 config.same_object_writes ? window_to_json(*config.same_object_writes, a)
+                                           : json::Value(rapidjson::kNullType),
+                 a);
+  json::Value windows(rapidjson::kArrayType);
+  for (const RateWindowState& w : limiter.windows()) {
+    json::Value entry(rapidjson::kObjectType);
+    entry.AddMember("token", json::string(w.token, a), a);
+    entry.AddMember("category", json::string(w.decision.reason, a), a);
+    entry.AddMember("limit", w.decision.limit, a);
+    entry.AddMember("remaining", w.decision.remaining, a);
+    entry.AddMember("reset_seconds", w.decision.reset_seconds, a);
+    windows.PushBack(std::move(entry), a);
+  }
+  body.AddMember("windows", std::move(windows), a);
+  return json_answer(200, body);
+}
+
 HttpResponse method_not_allowed(const HttpRequest& request) {
   return error_answer({ErrorId::MethodNotAllowed,
                        "Method " + request.method + " is not allowed on " + request.path + ".",
@@ -181,6 +216,11 @@ std::optional<HttpResponse> handle_failure_admin(const HttpRequest& request, std
     HttpResponse response;
     response.status = 204;
     return response;
+  }
+  if (path == "/rate-limits") {
+    if (request.method == "GET")
+      return rate_limit_state(*context.rate_limiter);
+    return method_not_allowed(request);
   }
   if (path == "/clock") {
     if (request.method == "GET")

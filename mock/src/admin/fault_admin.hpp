@@ -1,5 +1,6 @@
 #pragma once
-// The failure-simulation part of /__admin: fault rules (/faults) and the clock (/clock).
+// The failure-simulation part of /__admin: fault rules (/faults), rate-limit state
+// (/rate-limits) and the clock (/clock).
 // HTTP-free, like the rest of admin/.
 
 #include "admin/admin_handlers.hpp"
@@ -9,7 +10,8 @@
 
 namespace pinsmock {
 
-/// Answers `path` (below /__admin) when it is /faults, /faults/{id} or /clock; nullopt otherwise.
+/// Answers `path` (below /__admin) when it is /faults, /faults/{id}, /rate-limits or /clock;
+/// nullopt otherwise.
 std::optional<HttpResponse> handle_failure_admin(const HttpRequest& request, std::string_view path,
                                                  AdminContext& context);
 

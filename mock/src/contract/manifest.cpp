@@ -2,6 +2,8 @@
 
 #include "pinsmock/startup_error.hpp"
 
+#include <algorithm>
+
 namespace pinsmock {
 namespace {
 
@@ -41,6 +43,15 @@ std::optional<std::string> OperationSpec::response_schema(int status) const {
   if (it == responses.end() || it->second.empty())
     return std::nullopt;
   return it->second;
+}
+
+std::vector<int> OperationSpec::declared_statuses() const {
+  std::vector<int> out;
+  for (const auto& [status, schema] : responses)
+    if (status.size() == 3 && status.find_first_not_of("0123456789") == std::string::npos)
+      out.push_back(std::stoi(status));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 const OperationSpec* Manifest::find(std::string_view id) const {

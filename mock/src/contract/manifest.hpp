@@ -26,6 +26,8 @@ struct OperationSpec {
 
   /// The schema a response with this status must match; nullopt for "no body" (204).
   std::optional<std::string> response_schema(int status) const;
+  /// The statuses the contract names (not "default"), ascending: what coverage can aim at.
+  std::vector<int> declared_statuses() const;
 };
 
 struct Manifest {

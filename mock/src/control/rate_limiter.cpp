@@ -143,6 +143,18 @@ RateDecision RateLimiter::peek(std::string_view token, std::string_view category
   return state(it == windows_.end() ? nullptr : &it->second, quota->second, category, now);
 }
 
+std::vector<RateWindowState> RateLimiter::windows() const {
+  const std::int64_t now = clock_.now_ms();
+  std::lock_guard lock(mutex_);
+  std::vector<RateWindowState> out;
+  for (const auto& [key, window] : windows_) {
+    const auto quota = config_.categories.find(key.second);
+    if (quota != config_.categories.end())
+      out.push_back({key.first, state(&window, quota->second, key.second, now)});
+  }
+  return out;
+}
+
 void RateLimiter::reset() {
   std::lock_guard lock(mutex_);
   windows_.clear();

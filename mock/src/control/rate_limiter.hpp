@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace pinsmock {
 
@@ -55,6 +56,12 @@ struct RateDecision {
   std::int64_t retry_after_seconds = 0; // when limited
 };
 
+/// One token's window in one category, as it stands (GET /__admin/rate-limits).
+struct RateWindowState {
+  std::string token;
+  RateDecision decision; // limit, remaining and reset_seconds now; reason = the category
+};
+
 class RateLimiter {
 public:
   RateLimiter(RateLimitConfig config, const Clock& clock)
@@ -68,6 +75,8 @@ public:
                        std::string_view object_id);
   /// The window's state without counting (for answers refused before the rate stage).
   RateDecision peek(std::string_view token, std::string_view category) const;
+  /// Every window counted so far, by token then category; an expired one shows a full quota.
+  std::vector<RateWindowState> windows() const;
   /// Forgets every window (POST /__admin/reset).
   void reset();
 

@@ -133,6 +133,13 @@ std::vector<RecordedWarning> RequestJournal::warnings() const {
   return out;
 }
 
+std::optional<std::uint64_t> RequestJournal::first_id() const {
+  std::lock_guard lock(mutex_);
+  if (entries_.empty())
+    return std::nullopt;
+  return entries_.front().id;
+}
+
 void RequestJournal::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();

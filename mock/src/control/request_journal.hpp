@@ -38,6 +38,9 @@ public:
   std::uint64_t record(const HttpRequest& request, RecordedRequest entry);
 
   std::vector<RecordedRequest> entries(const JournalFilter& filter = {}) const;
+  /// The id of the oldest entry still held (none when empty): a reader polling with since_id
+  /// drops what is older, so it follows evictions and clears.
+  std::optional<std::uint64_t> first_id() const;
   /// Every violation of the entries still held, oldest first.
   std::vector<RecordedViolation> violations() const;
   /// Every warning of the entries still held, oldest first.

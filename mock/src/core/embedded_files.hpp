@@ -10,7 +10,7 @@ struct EmbeddedFile {
   std::string_view contents;
 };
 
-/// The contracts and default fixtures compiled into the binary (generated at build time).
+/// The contracts, default fixtures and dashboard assets compiled into the binary (generated at build time).
 const std::vector<EmbeddedFile>& embedded_files();
 
 } // namespace pinsmock

@@ -39,6 +39,8 @@ Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
       response_check_(response_check), router_(manifest) {
   admin_.journal = &journal_;
   admin_.coverage = &coverage_;
+  for (const OperationSpec& operation : manifest.operations)
+    admin_.declared_statuses[operation.id] = operation.declared_statuses();
   faults_.wire_admin(admin_, services.clock, manifest.operation_ids());
 }
 
