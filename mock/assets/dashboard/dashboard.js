@@ -23,6 +23,8 @@
     rendered: {}, // panel -> JSON text last rendered (unchanged answers are not re-rendered)
     lastSlow: 0,
     busy: false,
+    again: false, // a tick was asked for while one was running
+    generation: 0, // bumped by a session switch: answers of an older tick are dropped
     timer: null,
     ticks: 0,
     resetArmed: null,
@@ -141,6 +143,8 @@
         state.journalChanged = true;
       }
     }
+    if (state.selected !== null && !state.entries.has(state.selected) && !$('detail-body').hidden)
+      $('detail-title').textContent = 'Request #' + state.selected + ' (no longer in the journal)';
     for (const entry of body.requests || []) {
       if (entry.id > state.lastId) state.lastId = entry.id;
       if (state.entries.has(entry.id) || (typeof first === 'number' && entry.id < first)) continue;
@@ -161,7 +165,7 @@
       el('td', { class: statusClass(entry.status) }, statusText(entry.status)),
       el('td', { class: 'num' }, duration(entry.duration_us)),
       el('td', { class: 'num' }, count ? el('span', { class: 'badge' }, String(count)) : ''),
-      el('td', { class: 'shaped' }, shaped(entry.shaped_by)));
+      el('td', { class: 'shaped', title: shaped(entry.shaped_by) }, shaped(entry.shaped_by)));
   }
 
   function matches(entry, filter) {
@@ -347,16 +351,14 @@
         rule.query && JSON.stringify(rule.query)].filter(Boolean).join(' ');
       return el('tr', { data: { rule: rule.id } },
         el('td', { class: 'num' }, String(rule.id)),
-        el('td', null, rule.name || ''),
-        el('td', null, rule.operation + (conditions ? ' ' + conditions : '')),
-        el('td', null, ruleDoes(rule)),
-        el('td', null, rule.when),
-        el('td', { class: 'num' }, String(rule.matched)),
-        el('td', { class: 'num' }, String(rule.fired)),
+        el('td', { class: 'wrap' }, el('span', { class: 'name' }, rule.name || ''), rule.name ? ' · ' : '',
+          el('code', null, rule.operation + (conditions ? ' ' + conditions : ''))),
+        el('td', { class: 'wrap' }, ruleDoes(rule) + ' · ' + rule.when),
+        el('td', { class: 'num', title: 'fired / matched' }, el('span', { class: 'fired' }, String(rule.fired)), ' / ' + rule.matched),
         el('td', { class: 'num' }, rule.remaining === null || rule.remaining === undefined ? '∞' : String(rule.remaining)),
         el('td', null, el('button', { type: 'button', class: 'copy', data: { deleteRule: rule.id }, title: 'DELETE /__admin/faults/' + rule.id }, 'remove')));
     });
-    $('faults').replaceChildren(...(rows.length ? rows : [el('tr', null, el('td', { colspan: '9', class: 'muted' }, 'No fault rules.'))]));
+    $('faults').replaceChildren(...(rows.length ? rows : [el('tr', null, el('td', { colspan: '6', class: 'muted' }, 'No fault rules.'))]));
     $('faults-count').textContent = String(rules.length);
   }
 
@@ -430,8 +432,12 @@
   }
 
   async function tick() {
-    if (state.busy) return;
+    if (state.busy) {
+      state.again = true;
+      return;
+    }
     state.busy = true;
+    const generation = state.generation;
     try {
       const slow = Date.now() - state.lastSlow >= SLOW_MS;
       const [journal, faults, rates, clock, accounts] = await Promise.all([
@@ -442,10 +448,12 @@
         slow ? get('accounts') : null,
         slow ? refreshSessions() : null,
       ]);
+      if (generation !== state.generation) return;
       applyJournal(journal);
       // Coverage and violations change only with the journal (or on the first tick).
       if (state.journalChanged || !state.rendered.coverage) {
         const [coverage, violations] = await Promise.all([get('coverage'), get('violations')]);
+        if (generation !== state.generation) return;
         renderCoverage(coverage);
         renderViolations(violations);
       }
@@ -464,6 +472,10 @@
       state.busy = false;
       state.ticks++;
       document.body.dataset.ticks = String(state.ticks);
+      if (state.again) {
+        state.again = false;
+        setTimeout(now, 0);
+      }
     }
   }
 
@@ -482,6 +494,7 @@
   }
 
   function restart() {
+    state.generation++;
     state.entries.clear();
     state.rows.clear();
     state.shown = [];
