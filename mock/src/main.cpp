@@ -213,6 +213,7 @@ void print_banner(const pinsmock::MockServer& server) {
   for (std::size_t i = 0; i < boards.size() && i < 2; ++i)
     std::cout << "  board id:  " << boards[i] << "\n";
   std::cout << "  admin:     " << server.root_url() << "/__admin/accounts\n"
+            << "  dashboard: " << server.root_url() << "/__admin/\n"
             << "Try:\n"
             << "  curl -H 'Authorization: Bearer " << token << "' '" << server.base_url()
             << "/pins?page_size=2'\n"
