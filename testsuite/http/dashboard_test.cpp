@@ -35,8 +35,9 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-constexpr std::array<const char*, 3> kAssets = {"/__admin/", "/__admin/assets/dashboard.css",
-                                                "/__admin/assets/dashboard.js"};
+constexpr std::array<const char*, 6> kAssets = {
+    "/__admin/",                    "/__admin/assets/dashboard.css", "/__admin/assets/dashboard.js",
+    "/__admin/assets/dom.js",       "/__admin/assets/journal.js",    "/__admin/assets/panels.js"};
 
 } // namespace
 
@@ -49,7 +50,7 @@ TEST_CASE("Dashboard: GET /__admin/ serves the page with a strict content policy
   REQUIRE_THAT(page, HasStatus(200));
   CHECK(header(page, "Content-Type") == "text/html; charset=utf-8");
   CHECK(contains(page.body, "<!doctype html>"));
-  CHECK(contains(page.body, "assets/dashboard.js"));
+  CHECK(contains(page.body, "<script type=\"module\" src=\"assets/dashboard.js\">"));
   const std::string policy = header(page, "Content-Security-Policy");
   CHECK(contains(policy, "default-src 'none'"));
   CHECK(contains(policy, "script-src 'self'"));
@@ -80,6 +81,12 @@ TEST_CASE("Dashboard: the stylesheet and the script are served with their types 
     CHECK(contains(header(*asset, "Cache-Control"), "no-store"));
   }
   CHECK_THAT(admin.raw("GET", "/__admin/assets/other.js"), IsPinterestError(404, 404));
+  // Only the dashboard's own files: nothing else of the embedded table, however the path is put.
+  CHECK_THAT(admin.raw("GET", "/__admin/assets/index.html/"), IsPinterestError(404, 404));
+  CHECK_THAT(admin.raw("GET", "/__admin/assets/../../contracts/manifest.json"),
+             IsPinterestError(404, 404));
+  CHECK_THAT(admin.raw("GET", "/__admin/assets/%2e%2e%2f%2e%2e%2fcontracts%2fmanifest.json"),
+             IsPinterestError(404, 404));
 }
 
 TEST_CASE("Dashboard: /__admin redirects to /__admin/", "[http][dashboard]") {

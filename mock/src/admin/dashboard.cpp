@@ -5,28 +5,41 @@
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
 
-#include <array>
-
 namespace pinsmock {
 namespace {
 
-struct Asset {
-  std::string_view path; // below /__admin
-  std::string_view file; // in the embedded table
-  std::string_view content_type;
-};
+constexpr std::string_view kAssetDir = "mock/assets/dashboard/"; // in the embedded table
+constexpr std::string_view kAssetPath = "/assets/";              // below /__admin
 
-constexpr std::array<Asset, 3> kAssets = {{
-    {"/", "mock/assets/dashboard/index.html", "text/html; charset=utf-8"},
-    {"/assets/dashboard.css", "mock/assets/dashboard/dashboard.css", "text/css; charset=utf-8"},
-    {"/assets/dashboard.js", "mock/assets/dashboard/dashboard.js",
-     "text/javascript; charset=utf-8"},
-}};
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
 
-std::optional<std::string_view> embedded(std::string_view file) {
+std::string_view content_type(std::string_view file) {
+  if (ends_with(file, ".html"))
+    return "text/html; charset=utf-8";
+  if (ends_with(file, ".css"))
+    return "text/css; charset=utf-8";
+  return "text/javascript; charset=utf-8"; // the build embeds nothing else below kAssetDir
+}
+
+// The embedded file for `path`: "/" is the page, "/assets/NAME" another file of the directory.
+// Exact lookups in the table built at compile time, so no path can reach outside it.
+std::optional<EmbeddedFile> asset(std::string_view path) {
+  std::string name;
+  if (path == "/")
+    name = "index.html";
+  else if (path.compare(0, kAssetPath.size(), kAssetPath) == 0)
+    name = std::string(path.substr(kAssetPath.size()));
+  else
+    return std::nullopt;
+  // The page lives at "/" only: below /assets/ its relative links would not resolve.
+  if (name.empty() || name.find('/') != std::string::npos || (path != "/" && name == "index.html"))
+    return std::nullopt;
+  const std::string file = std::string(kAssetDir) + name;
   for (const EmbeddedFile& f : embedded_files())
     if (f.path == file)
-      return f.contents;
+      return f;
   return std::nullopt;
 }
 
@@ -42,31 +55,30 @@ void add_page_headers(HttpResponse& response) {
 std::optional<HttpResponse> handle_dashboard(const HttpRequest& request, std::string_view path) {
   const bool read = request.method == "GET" || request.method == "HEAD";
   if (path.empty() && read) {
-    // Relative links of the page resolve below /__admin/ only with the slash.
+    // The page's links and API calls are relative: they resolve below /__admin/ only with the slash.
     HttpResponse response;
     response.status = 302;
     response.headers.emplace_back("Location", std::string(kAdminPrefix) + "/");
     add_page_headers(response);
     return response;
   }
-  for (const Asset& asset : kAssets) {
-    if (asset.path != path)
-      continue;
-    if (!read)
-      return json_answer(405, error_body({ErrorId::MethodNotAllowed,
-                                          "Method " + utf8::excerpt(request.method) +
-                                              " is not allowed on the dashboard.",
-                                          ""}));
-    const auto contents = embedded(asset.file);
-    if (!contents) // only if the build left the asset out
-      return json_answer(404, error_body({ErrorId::RouteNotFound, "Dashboard asset missing.", ""}));
-    HttpResponse response;
-    response.body = std::string(*contents);
-    response.content_type = std::string(asset.content_type);
-    add_page_headers(response);
-    return response;
+  const std::optional<EmbeddedFile> file = asset(path);
+  if (!file) {
+    if (path.compare(0, kAssetPath.size(), kAssetPath) == 0)
+      return json_answer(404, error_body({ErrorId::RouteNotFound,
+                                          "No dashboard asset " + utf8::excerpt(path) + ".", ""}));
+    return std::nullopt;
   }
-  return std::nullopt;
+  if (!read)
+    return json_answer(405, error_body({ErrorId::MethodNotAllowed,
+                                        "Method " + utf8::excerpt(request.method) +
+                                            " is not allowed on the dashboard.",
+                                        ""}));
+  HttpResponse response;
+  response.body = std::string(file->contents);
+  response.content_type = std::string(content_type(file->path));
+  add_page_headers(response);
+  return response;
 }
 
 } // namespace pinsmock

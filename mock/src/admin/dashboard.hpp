@@ -14,8 +14,8 @@ constexpr std::string_view kDashboardPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// Answers `path` (below /__admin) when it is the page ("" redirects to "/") or one of its
-/// assets (/assets/dashboard.css, /assets/dashboard.js); nullopt otherwise.
+/// Answers `path` (below /__admin) when it is the page ("/"; "" redirects there) or below
+/// /assets/ (the other files of mock/assets/dashboard/, or 404); nullopt otherwise.
 std::optional<HttpResponse> handle_dashboard(const HttpRequest& request, std::string_view path);
 
 } // namespace pinsmock
