@@ -175,7 +175,8 @@ async function main() {
 
     await step('the violations list, fault rules and rate-limit windows match the admin API', async () => {
       const violations = (await admin('violations')).violations;
-      assert.equal(await page.$$eval('#violations li', (l) => l.length), violations.length);
+      assert.deepEqual(await page.$$eval('#violations li .where', (l) => l.map((e) => e.textContent)),
+        violations.slice().reverse().map((v) => '#' + v.request_id + ' ' + (v.operation || '(no operation)') + ' · ' + v.location));
       assert.equal(await page.$eval('#violations-count', (e) => e.textContent), String(violations.length));
       const faults = (await admin('faults')).faults;
       const rows = await page.$$eval('#faults tr', (r) => r.map((x) => [Number(x.dataset.rule),

@@ -4,6 +4,7 @@
 import { $, el } from './dom.js';
 import {
   applyJournal, forgetJournal, journalChanged, refilter, renderJournal, select, showMore, sinceId,
+  violationsHeld,
 } from './journal.js';
 import {
   forgetPanels, hasCoverage, renderAccounts, renderClock, renderCoverage, renderFaults,
@@ -87,10 +88,10 @@ async function tick() {
     applyJournal(journal);
     // Coverage and violations change only with the journal (or on the first tick).
     if (journalChanged() || !hasCoverage()) {
-      const [coverage, violations] = await Promise.all([get('coverage'), get('violations')]);
+      const coverage = await get('coverage');
       if (generation !== state.generation) return;
       renderCoverage(coverage);
-      renderViolations(violations);
+      renderViolations({ violations: violationsHeld() });
     }
     if (journalChanged()) renderJournal();
     renderFaults(faults);

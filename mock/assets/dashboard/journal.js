@@ -160,6 +160,14 @@ function renderDetail(entry) {
   $('detail-shaped').textContent = entry.shaped_by ? JSON.stringify(entry.shaped_by, null, 2) : 'natural answer';
 }
 
+// Every violation of the entries held, oldest first: what GET /__admin/violations answers, without
+// fetching it again (the entries carry them).
+export function violationsHeld() {
+  const out = [];
+  for (const entry of journal.entries.values()) out.push(...(entry.violations || []));
+  return out;
+}
+
 export function showMore() {
   journal.limit += PAGE_ROWS;
   renderJournal();
