@@ -45,6 +45,13 @@ Options:
   --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
   --log                   print one line per request
 
+HTTPS and CORS (README "HTTPS and CORS"):
+  --tls-cert FILE         serve HTTPS with this PEM certificate (chain) ...
+  --tls-key FILE          ... and its PEM private key
+  --tls-self-signed       serve HTTPS with a throwaway certificate for 127.0.0.1, ::1 and
+                          localhost; its path is printed (give it to clients as their CA)
+  --cors                  answer CORS preflights and add Access-Control-* headers (browsers)
+
 Failure simulation (README "Simulating failures"):
   --faults FILE.json      fault rules to load at start (as POST /__admin/faults takes them)
   --rate-limits SPEC      standard | trial | FILE.json: rate limits per token and category
@@ -175,6 +182,14 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
     } else if (arg == "--log") {
       flags.options.log = [](std::string_view line) { std::cerr << line << '\n'; };
+    } else if (arg == "--tls-cert") {
+      flags.options.tls_cert_file = value();
+    } else if (arg == "--tls-key") {
+      flags.options.tls_key_file = value();
+    } else if (arg == "--tls-self-signed") {
+      flags.options.tls_self_signed = true;
+    } else if (arg == "--cors") {
+      flags.options.cors = true;
     } else if (parse_failure_flag(arg, value, flags.options)) {
       // failure simulation, grouped below
     } else {
@@ -213,9 +228,14 @@ void print_banner(const pinsmock::MockServer& server) {
   for (std::size_t i = 0; i < boards.size() && i < 2; ++i)
     std::cout << "  board id:  " << boards[i] << "\n";
   std::cout << "  admin:     " << server.root_url() << "/__admin/accounts\n"
-            << "  dashboard: " << server.root_url() << "/__admin/\n"
-            << "Try:\n"
-            << "  curl -H 'Authorization: Bearer " << token << "' '" << server.base_url()
+            << "  dashboard: " << server.root_url() << "/__admin/\n";
+  // A self-signed certificate's path: what a client passes as its CA file.
+  const std::string cert = server.tls_certificate_file();
+  if (!cert.empty())
+    std::cout << "  tls cert:  " << cert << "\n";
+  std::cout << "Try:\n"
+            << "  curl " << (cert.empty() ? "" : "--cacert " + cert + " ")
+            << "-H 'Authorization: Bearer " << token << "' '" << server.base_url()
             << "/pins?page_size=2'\n"
             << "Stop with Ctrl-C." << std::endl;
 }

@@ -29,4 +29,6 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/rate_limits_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/wire_faults_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hostile_content_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tls_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/cors_test.cpp
 )

@@ -40,6 +40,12 @@ struct ServerOptions {
   std::size_t journal_body_bytes = 4096; // of each request body
   std::function<void(std::string_view)> log; // one line per event; silent when empty
 
+  // HTTPS and CORS (README "HTTPS and CORS"). TLS: both PEM files, or tls_self_signed.
+  std::string tls_cert_file;    // certificate chain the server presents
+  std::string tls_key_file;     // its private key
+  bool tls_self_signed = false; // a throwaway certificate made at start (tls_certificate_file())
+  bool cors = false;            // answer preflights; Access-Control-* headers on every answer
+
   // Failure simulation (README "Simulating failures").
   bool prefer = true;               // honour the Prefer request header (code=, delay=, fault=)
   std::int64_t max_delay_ms = 60000; // the longest delay a Prefer header or a rule may add
@@ -65,10 +71,13 @@ public:
 
   bool running() const;
   int port() const;
-  /// "http://127.0.0.1:<port>/v5": interchangeable with Pinterest's base URL.
+  /// "http://127.0.0.1:<port>/v5" ("https://" with TLS): interchangeable with Pinterest's.
   std::string base_url() const;
   /// "http://127.0.0.1:<port>": where /__admin lives (an IPv6 host in brackets).
   std::string root_url() const;
+  /// The PEM certificate the server presents (a client's CA file for a self-signed one; removed
+  /// when the server is destroyed); empty without TLS.
+  std::string tls_certificate_file() const;
 
   /// Restores the fixtures' state (pins, ids, clock) and removes fault rules and rate-limit
   /// counts, exactly what POST /__admin/reset does.

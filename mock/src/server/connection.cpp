@@ -73,8 +73,8 @@ std::string serialize_closing_answer(const HttpResponse& response) {
   return out;
 }
 
-Connection::Connection(ConnectionServer& server, ConnectionSlot& slot)
-    : server_(server), slot_(slot) {
+Connection::Connection(ConnectionServer& server, ConnectionSlot& slot, ByteStream& stream)
+    : server_(server), slot_(slot), stream_(stream) {
   // Non-blocking: every wait is a poll() with a deadline, for any descriptor number.
   const int flags = fcntl(slot_.sock, F_GETFL, 0);
   fcntl(slot_.sock, F_SETFL, flags | O_NONBLOCK);
@@ -84,6 +84,8 @@ Connection::Connection(ConnectionServer& server, ConnectionSlot& slot)
 
 Connection::Ending Connection::run() {
   const ConnectionLimits& limits = server_.limits();
+  if (!handshake())
+    return Ending::Close;
   while (true) {
     if (input_.empty()) {
       // Between requests: idle, and the first to go when the connection cap is reached.
@@ -137,6 +139,8 @@ Connection::Ending Connection::run() {
 }
 
 Connection::Ending Connection::refuse_busy() {
+  if (!handshake())
+    return Ending::Close;
   const std::size_t cap = server_.limits().max_connections;
   return finish_and_close(serialize_closing_answer(error_answer(
       {ErrorId::ServiceUnavailable,
@@ -145,23 +149,44 @@ Connection::Ending Connection::refuse_busy() {
        ""})));
 }
 
+bool Connection::handshake() {
+  const Clock::time_point deadline = Clock::now() + server_.limits().request_timeout;
+  while (true) {
+    const ByteStream::Io io = stream_.handshake();
+    if (io == ByteStream::Io::Done)
+      return true;
+    if (io == ByteStream::Io::Closed || Clock::now() >= deadline || poll_for(io, deadline) < 0)
+      return false;
+  }
+}
+
+int Connection::poll_for(ByteStream::Io want, Clock::time_point deadline) {
+  pollfd pfd{slot_.sock, static_cast<short>(want == ByteStream::Io::WantWrite ? POLLOUT : POLLIN), 0};
+  const int ready = ::poll(&pfd, 1, poll_timeout_ms(deadline));
+  return ready < 0 && errno == EINTR ? 0 : ready;
+}
+
 Connection::Read Connection::read_more(Clock::time_point deadline) {
   std::array<char, kReadChunk> buffer;
+  ByteStream::Io want = ByteStream::Io::WantRead;
   while (true) {
     if (Clock::now() >= deadline)
       return Read::Timeout;
-    pollfd pfd{slot_.sock, POLLIN, 0};
-    const int ready = ::poll(&pfd, 1, poll_timeout_ms(deadline));
-    if (ready < 0 && errno != EINTR)
-      return Read::Closed;
-    if (ready <= 0)
-      continue;
-    const ssize_t n = ::recv(slot_.sock, buffer.data(), buffer.size(), 0);
-    if (n > 0) {
-      input_.append(buffer.data(), static_cast<std::size_t>(n));
+    // Poll first (the plain case: no wasted recv), unless TLS already holds decrypted bytes.
+    if (!stream_.buffered()) {
+      const int ready = poll_for(want, deadline);
+      if (ready < 0)
+        return Read::Closed;
+      if (ready <= 0)
+        continue;
+    }
+    std::size_t got = 0;
+    want = stream_.read(buffer.data(), buffer.size(), got);
+    if (want == ByteStream::Io::Done) {
+      input_.append(buffer.data(), got);
       return Read::Data;
     }
-    if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+    if (want == ByteStream::Io::Closed)
       return Read::Closed;
   }
 }
@@ -171,20 +196,20 @@ bool Connection::write_all(std::string_view bytes) {
   // never reads is dropped.
   Clock::time_point deadline = Clock::now() + server_.limits().write_timeout;
   while (!bytes.empty()) {
-    const ssize_t n = ::send(slot_.sock, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (n > 0) {
-      bytes.remove_prefix(static_cast<std::size_t>(n));
+    std::size_t sent = 0;
+    const ByteStream::Io io = stream_.write(bytes.data(), bytes.size(), sent);
+    if (io == ByteStream::Io::Done) {
+      bytes.remove_prefix(sent);
       deadline = Clock::now() + server_.limits().write_timeout;
       continue;
     }
-    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+    if (io == ByteStream::Io::Closed)
       return false;
     if (Clock::now() >= deadline) {
       write_timed_out_ = true;
       return false;
     }
-    pollfd pfd{slot_.sock, POLLOUT, 0};
-    if (::poll(&pfd, 1, poll_timeout_ms(deadline)) < 0 && errno != EINTR)
+    if (poll_for(io, deadline) < 0)
       return false;
   }
   return true;
@@ -193,7 +218,7 @@ bool Connection::write_all(std::string_view bytes) {
 Connection::Ending Connection::finish_and_close(const std::string& answer) {
   if (!write_all(answer))
     return write_timed_out_ ? Ending::Reset : Ending::Close;
-  ::shutdown(slot_.sock, SHUT_WR);
+  stream_.shutdown_write();
   const Clock::time_point until = Clock::now() + kDrainTime;
   std::size_t drained = 0;
   while (drained < kDrainBytes && !server_.interrupted(slot_)) {

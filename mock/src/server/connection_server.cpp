@@ -139,8 +139,9 @@ void prepare_request(httplib::Request& request) {
 
 } // namespace
 
-ConnectionServer::ConnectionServer(ConnectionLimits limits, RejectHandler reject)
-    : limits_(std::move(limits)), reject_(std::move(reject)) {
+ConnectionServer::ConnectionServer(ConnectionLimits limits, RejectHandler reject,
+                                   std::shared_ptr<const TlsContext> tls)
+    : limits_(std::move(limits)), reject_(std::move(reject)), tls_(std::move(tls)) {
   new_task_queue = [] { return new ThreadPerConnection(); };
   set_payload_max_length(limits_.framing.max_body_bytes);
   // Only the Keep-Alive header's "timeout=" uses it: the connection applies the idle time-out.
@@ -232,8 +233,11 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     if (slots_.size() > limits_.max_connections)
       refuse = !evict_idle_locked(*slot);
   }
-  Connection connection(*this, *slot);
+  const std::unique_ptr<ByteStream> stream = tls_ ? tls_->stream(sock) : plain_stream(sock);
+  Connection connection(*this, *slot, *stream);
   const Connection::Ending ending = refuse ? connection.refuse_busy() : connection.run();
+  if (ending == Connection::Ending::Close)
+    connection.close_notify();
   {
     // Out of the registry before close(): close_connections() must never shut down a
     // descriptor number that another connection has been given since.

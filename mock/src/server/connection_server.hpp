@@ -8,6 +8,7 @@
 #include "core/api_types.hpp"
 #include "pinsmock/result.hpp"
 #include "server/request_framing.hpp"
+#include "server/tls_stream.hpp"
 
 #include <httplib.h>
 
@@ -15,6 +16,7 @@
 #include <condition_variable>
 #include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 
 namespace pinsmock {
@@ -40,7 +42,9 @@ struct ConnectionSlot {
 
 class ConnectionServer : public httplib::Server {
 public:
-  ConnectionServer(ConnectionLimits limits, RejectHandler reject);
+  /// With a TLS context every connection speaks HTTPS (handshake first, same limits).
+  ConnectionServer(ConnectionLimits limits, RejectHandler reject,
+                   std::shared_ptr<const TlsContext> tls = nullptr);
   ~ConnectionServer() override;
 
   /// After a bind: enlarges the listen backlog (Debian's 0.11.4 listens with 5) and accepts
@@ -68,6 +72,7 @@ private:
 
   ConnectionLimits limits_;
   RejectHandler reject_;
+  std::shared_ptr<const TlsContext> tls_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::list<ConnectionSlot> slots_;

@@ -56,9 +56,14 @@ void write_response(const HttpResponse& response, httplib::Response& out) {
     out.set_header(std::string(kWireEffectHeader), encode_wire_effect(response.wire));
 }
 
-void install_routes(httplib::Server& server, Pipeline& pipeline) {
-  auto dispatch = [&pipeline](const httplib::Request& req, httplib::Response& res) {
-    write_response(pipeline.handle(to_http_request(req)), res);
+void install_routes(httplib::Server& server, Pipeline& pipeline, CorsPolicy cors) {
+  auto dispatch = [&pipeline, cors](const httplib::Request& req, httplib::Response& res) {
+    const HttpRequest request = to_http_request(req);
+    if (cors.enabled && is_preflight(request))
+      return write_response(preflight_answer(request, cors), res);
+    HttpResponse response = pipeline.handle(request);
+    add_cors_headers(response, cors);
+    write_response(response, res);
   };
   // One catch-all per method: the route table is the manifest's, in Router.
   server.Get(".*", dispatch);

@@ -2,6 +2,7 @@
 // The seam between cpp-httplib and the pipeline: the only code that sees httplib types besides
 // mock_server.cpp.
 
+#include "server/cors.hpp"
 #include "server/pipeline.hpp"
 #include "server/request_framing.hpp"
 
@@ -15,7 +16,8 @@ inline constexpr std::string_view kParkedContentType = "X-Pinsmock-Internal-Cont
 
 /// Sends every method on every path to `pipeline`, and installs the error and exception handlers
 /// that keep even httplib's own answers (400 for a broken request line, 413) in Pinterest's shape.
-void install_routes(httplib::Server& server, Pipeline& pipeline);
+/// With CORS on, preflights are answered before the pipeline and every answer gains its headers.
+void install_routes(httplib::Server& server, Pipeline& pipeline, CorsPolicy cors = {});
 
 /// The request the pipeline sees. The query comes from the request target only (never from a
 /// form-encoded body).

@@ -9,6 +9,8 @@
 #include "server/connection_server.hpp"
 #include "server/httplib_adapter.hpp"
 #include "server/pipeline.hpp"
+#include "server/tls_self_signed.hpp"
+#include "server/tls_stream.hpp"
 
 #include <sys/resource.h>
 
@@ -89,6 +91,40 @@ void raise_descriptor_limit() {
   }
 }
 
+// The self-signed files live as long as the server (removed even when a later step throws).
+std::shared_ptr<const SelfSignedFiles> self_signed_files(const ServerOptions& options) {
+  if (!options.tls_self_signed)
+    return nullptr;
+  if (!options.tls_cert_file.empty() || !options.tls_key_file.empty())
+    throw StartupError("tls: a self-signed certificate or certificate files, not both");
+  return std::shared_ptr<const SelfSignedFiles>(
+      new SelfSignedFiles(write_self_signed_certificate()), [](const SelfSignedFiles* files) {
+        remove_self_signed_certificate(*files);
+        delete files;
+      });
+}
+
+std::shared_ptr<const TlsContext> tls_context(const ServerOptions& options,
+                                              const SelfSignedFiles* self_signed) {
+  if (self_signed)
+    return std::make_shared<TlsContext>(self_signed->cert_file, self_signed->key_file);
+  if (options.tls_cert_file.empty() != options.tls_key_file.empty())
+    throw StartupError("tls: a certificate needs its key (--tls-cert with --tls-key)");
+  if (options.tls_cert_file.empty())
+    return nullptr;
+  return std::make_shared<TlsContext>(options.tls_cert_file, options.tls_key_file);
+}
+
+// Scripts in a browser may read the headers a client under test acts on.
+CorsPolicy cors_policy(const ServerOptions& options, const FailureSimulation& simulation) {
+  CorsPolicy policy;
+  policy.enabled = options.cors;
+  const RateLimitHeaderNames& names = simulation.rate_limits.headers;
+  policy.exposed_headers = {names.limit, names.remaining, names.reset, "Retry-After",
+                            "X-Pinsmock-Violations"};
+  return policy;
+}
+
 std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
@@ -104,7 +140,11 @@ struct MockServer::Impl {
   IdSource ids;
   Clock clock;
   Services services;
+  FailureSimulation simulation;
   Pipeline pipeline;
+  CorsPolicy cors;
+  std::shared_ptr<const SelfSignedFiles> self_signed;
+  std::shared_ptr<const TlsContext> tls;
   ConnectionServer http;
   std::thread thread;
   int port = 0;
@@ -121,17 +161,21 @@ struct MockServer::Impl {
         ids(options.seed), clock(parse_today(options.today), options.strict_formats),
         services{store, *fixtures, ids, clock, options.seed,
                  pin_check(*contracts, options.response_check)},
+        simulation(failure_simulation(options)),
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
                  options.response_check,
                  JournalLimits{options.journal_size, options.journal_body_bytes},
-                 failure_simulation(options)),
+                 simulation),
+        cors(cors_policy(options, simulation)),
+        self_signed(self_signed_files(options)), tls(tls_context(options, self_signed.get())),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {
           HttpResponse response = pipeline.reject(request, error);
+          add_cors_headers(response, cors);
           if (options.log)
             options.log(request.method + " " + request.path + " -> " +
                         std::to_string(response.status) + " (turned away before routing)");
           return response;
-        }) {
+        }, tls) {
     reset();
     load_fault_script();
     configure_http();
@@ -188,7 +232,7 @@ struct MockServer::Impl {
       http.set_logger([log = options.log](const httplib::Request& req, const httplib::Response& res) {
         log(req.method + " " + req.path + " -> " + std::to_string(res.status));
       });
-    install_routes(http, pipeline);
+    install_routes(http, pipeline, cors);
   }
 };
 
@@ -238,10 +282,16 @@ bool MockServer::running() const { return impl_->thread.joinable() && impl_->htt
 int MockServer::port() const { return impl_->port; }
 
 std::string MockServer::root_url() const {
-  return "http://" + url_host(impl_->options.host) + ":" + std::to_string(impl_->port);
+  return (impl_->tls ? "https://" : "http://") + url_host(impl_->options.host) + ":" + std::to_string(impl_->port);
 }
 
 std::string MockServer::base_url() const { return root_url() + impl_->manifest.base_path; }
+
+std::string MockServer::tls_certificate_file() const {
+  if (impl_->self_signed)
+    return impl_->self_signed->cert_file;
+  return impl_->tls ? impl_->options.tls_cert_file : std::string();
+}
 
 void MockServer::reset() { impl_->reset(); }
 
