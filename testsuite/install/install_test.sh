@@ -6,7 +6,7 @@
 #   install_test.sh subdirectory BUILD_DIR SOURCE_DIR [cmake args]  add_subdirectory(SOURCE_DIR)
 # The cmake args (compiler, build type, launcher) make the consumer's build match the project's.
 set -euo pipefail
-mode=$1 build=$2 source=$3
+mode=$1 build=$(realpath "$2") source=$(realpath "$3")
 shift 3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
