@@ -40,9 +40,11 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/pinsmockConfigVersion.cma
 install(FILES ${PROJECT_BINARY_DIR}/pinsmockConfig.cmake
               ${PROJECT_BINARY_DIR}/pinsmockConfigVersion.cmake
         DESTINATION ${PINSMOCK_CMAKEDIR} COMPONENT development)
-# Relative to the .pc file, so a staged or relocated install works as it is.
-file(RELATIVE_PATH PINSMOCK_PC_TO_PREFIX /root/${CMAKE_INSTALL_LIBDIR}/pkgconfig /root)
-string(REGEX REPLACE "/$" "" PINSMOCK_PC_TO_PREFIX "${PINSMOCK_PC_TO_PREFIX}")
-configure_file(cmake/pinsmock.pc.in ${PROJECT_BINARY_DIR}/pinsmock.pc @ONLY)
+# The prefix is written at install time: `cmake --install --prefix DIR` gets DIR's paths.
+set(PINSMOCK_PC_PREFIX "@PINSMOCK_PC_PREFIX@") # kept as a placeholder until then
+configure_file(cmake/pinsmock.pc.in ${PROJECT_BINARY_DIR}/pinsmock.pc.in @ONLY)
+install(CODE "set(PINSMOCK_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+  configure_file(\"${PROJECT_BINARY_DIR}/pinsmock.pc.in\" \"${PROJECT_BINARY_DIR}/pinsmock.pc\" @ONLY)"
+  COMPONENT development)
 install(FILES ${PROJECT_BINARY_DIR}/pinsmock.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT development)

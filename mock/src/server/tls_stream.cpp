@@ -142,6 +142,8 @@ TlsContext::TlsContext(const std::string& cert_file, const std::string& key_file
   if (!impl_->context)
     throw StartupError("tls: " + openssl_error());
   SSL_CTX_set_min_proto_version(impl_->context, TLS1_2_VERSION);
+  // A TLS 1.2 client could otherwise make the server redo handshakes at will.
+  SSL_CTX_set_options(impl_->context, SSL_OP_NO_RENEGOTIATION);
   // Our writes resume after WantWrite with the same bytes, possibly from a moved buffer.
   SSL_CTX_set_mode(impl_->context, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
   if (SSL_CTX_use_certificate_chain_file(impl_->context, cert_file.c_str()) != 1)
