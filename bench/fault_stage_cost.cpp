@@ -4,7 +4,9 @@
 // public; nothing else in pins-bench does.
 #include "fault_stage_cost.hpp"
 
+#include "fixtures/fixture_set.hpp"
 #include "server/fault_stage.hpp"
+#include "server/world.hpp"
 
 #include <chrono>
 #include <map>
@@ -14,8 +16,10 @@ namespace pinsmock::bench {
 
 StageCost measure_fault_stage(std::size_t iterations) {
   using Steady = std::chrono::steady_clock;
-  Clock clock(Date{2026, 11, 15});
-  FaultStage stage(FailureSimulation{}, clock);
+  WorldSettings settings;
+  settings.today = Date{2026, 11, 15};
+  World world("", std::make_shared<const FixtureSet>(), settings);
+  FaultStage stage(FaultStageOptions{});
 
   OperationSpec operation;
   operation.id = "pins/get";
@@ -32,7 +36,7 @@ StageCost measure_fault_stage(std::size_t iterations) {
   std::size_t sink = 0;
   const auto stage_started = Steady::now();
   for (std::size_t i = 0; i < iterations; ++i) {
-    FaultPlan plan = stage.before(request, api, operation);
+    FaultPlan plan = stage.before(request, api, operation, world);
     sink += plan.answer.has_value() ? 1 : 0;
   }
   const double stage_ns =

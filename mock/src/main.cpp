@@ -42,7 +42,10 @@ Options:
                           (default 10)
   --write-timeout S       drop a client that reads nothing of an answer for S seconds (default 10)
   --threads N             ignored (each connection has its own thread); kept for old scripts
-  --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
+  --journal-size N        requests the journal keeps for /__admin/requests (default 1000),
+                          per session
+  --session-ttl S         end sessions idle this long (default 3600; 0 = never); README
+                          "Parallel tests and sessions"
   --log                   print one line per request
 
 HTTPS and CORS (README "HTTPS and CORS"):
@@ -178,6 +181,8 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.request_timeout = seconds(arg, value());
     } else if (arg == "--write-timeout") {
       flags.options.write_timeout = seconds(arg, value());
+    } else if (arg == "--session-ttl") {
+      flags.options.session_ttl = std::chrono::seconds(parse_number(arg, value(), 31536000));
     } else if (arg == "--journal-size") {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
     } else if (arg == "--log") {

@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!loaded)
     return 0;
 
-  World world(*loaded);
+  fuzz::World world(loaded);
   std::size_t served = 0;
   for (const Account& account : loaded->accounts) {
     for (const Token& token : account.tokens) {

@@ -21,29 +21,33 @@ const Manifest& manifest() {
   return parsed;
 }
 
-const FixtureSet& default_fixtures() {
+const std::shared_ptr<const FixtureSet>& default_fixtures() {
   static const std::shared_ptr<const FixtureSet> set =
       FixtureSet::load(FileSource::embedded("fixtures/default/"), contracts());
-  return *set;
+  return set;
 }
 
-World::World(const FixtureSet& fixture_set)
-    : fixtures(fixture_set), services{store, fixtures, ids, clock, 1},
-      pipeline(contracts(), manifest(), services, AdminContext{store, fixtures, [this] {
-                                                    store.reset(fixtures.pins);
-                                                    ids.reset(1);
-                                                    clock.reset();
-                                                  }},
-               ValidationMode::Enforce) {
-  store.reset(fixtures.pins);
+namespace {
+WorldSettings fuzz_settings() {
+  WorldSettings settings;
+  settings.today = Date{2026, 11, 15};
+  settings.operation_ids = manifest().operation_ids();
+  return settings;
 }
+} // namespace
+
+// Sessions expire never (TTL 0) and load no fixture directories: inputs stay in memory.
+World::World(std::shared_ptr<const FixtureSet> fixtures)
+    : sessions(std::move(fixtures), fuzz_settings(), std::chrono::milliseconds(0)),
+      pipeline(contracts(), manifest(), sessions, ValidationMode::Enforce) {}
 
 void World::reset() {
-  store.reset(fixtures.pins);
-  ids.reset(1);
-  clock.reset();
-  pipeline.journal().clear();
-  pipeline.coverage().clear();
+  for (const auto& session : sessions.list())
+    sessions.end(session->id);
+  pinsmock::World& world = sessions.default_world();
+  world.reset();
+  world.journal.clear();
+  world.coverage.clear();
 }
 
 std::string_view take_line(std::string_view& text) {

@@ -9,6 +9,7 @@
 #include "fixtures/fixture_set.hpp"
 #include "pinsmock/contract_registry.hpp"
 #include "server/pipeline.hpp"
+#include "server/sessions.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +25,7 @@ const ContractRegistry& contracts();
 /// The manifest of the built-in contracts, parsed once.
 const Manifest& manifest();
 /// The built-in default fixture set, loaded once.
-const FixtureSet& default_fixtures();
+const std::shared_ptr<const FixtureSet>& default_fixtures();
 
 /// The token of the default fixtures' creator with every scope: requests without an
 /// Authorization line get it, so inputs spend their time past authentication.
@@ -33,17 +34,13 @@ inline constexpr std::string_view kDefaultAuthorization = "Bearer pina_mock_crea
 /// A fresh mock state over a fixture set, answering as the in-process test server does
 /// (responses checked in Enforce mode, so a contract-breaking answer is an internal error).
 struct World {
-  explicit World(const FixtureSet& fixtures = default_fixtures());
+  explicit World(std::shared_ptr<const FixtureSet> fixtures = default_fixtures());
 
-  /// Back to the state of a fresh world (store, ids, clock, journal, coverage), as
+  /// Back to the state of a fresh world (store, ids, clock, journal, coverage, no sessions), as
   /// POST /__admin/reset plus DELETE /__admin/requests do: cheaper than a new World per input.
   void reset();
 
-  const FixtureSet& fixtures;
-  PinStore store;
-  IdSource ids{1};
-  Clock clock{Date{2026, 11, 15}};
-  Services services;
+  Sessions sessions;
   Pipeline pipeline;
 };
 

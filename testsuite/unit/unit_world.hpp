@@ -51,12 +51,14 @@ inline const Manifest& manifest() {
   return parsed;
 }
 
-/// The built-in default fixture set, loaded and validated once.
-inline const FixtureSet& default_fixtures() {
+/// The built-in default fixture set, loaded and validated once (shared, as worlds hold it).
+inline const std::shared_ptr<const FixtureSet>& shared_default_fixtures() {
   static const std::shared_ptr<const FixtureSet> set =
       FixtureSet::load(FileSource::embedded("fixtures/default/"), contracts());
-  return *set;
+  return set;
 }
+
+inline const FixtureSet& default_fixtures() { return *shared_default_fixtures(); }
 
 /// A fresh mock state over the default fixtures: store seeded, ids seeded, clock fixed.
 struct World {

@@ -3,6 +3,7 @@
 // stop it. Everything (store, ids, clock) belongs to the instance, so a test can run several.
 
 #include "pinsmock/journal.hpp"
+#include "pinsmock/session.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -37,7 +38,8 @@ struct ServerOptions {
   std::chrono::milliseconds request_timeout{10000}; // first to last byte of a request, else 408
   std::chrono::milliseconds write_timeout{10000};   // writing an answer without progress: closed
   std::size_t journal_size = 1000;       // requests the journal keeps (oldest dropped first)
-  std::size_t journal_body_bytes = 4096; // of each request body
+  std::size_t journal_body_bytes = 4096; // of each request body (journal_size: per session)
+  std::chrono::milliseconds session_ttl{3600000}; // idle sessions end (steady time); 0 = never
   std::function<void(std::string_view)> log; // one line per event; silent when empty
 
   // HTTPS and CORS (README "HTTPS and CORS"). TLS: both PEM files, or tls_self_signed.
@@ -120,10 +122,19 @@ public:
   /// The public boards of that token's user (for tests and the start banner).
   std::vector<std::string> default_board_ids() const;
 
+  /// Starts a session: an isolated copy of the fixture world with its own tokens (README
+  /// "Parallel tests and sessions"). Ends when the returned object is destroyed. Throws
+  /// std::invalid_argument when the options are bad (e.g. a fixture directory that fails).
+  Session new_session(const SessionOptions& options = {});
+  /// Sessions alive now (the default session not counted).
+  std::size_t session_count() const;
+
   /// The mock's version string.
   static std::string_view version();
 
 private:
+  friend class Session;
+  void end_session(const std::string& id) noexcept;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

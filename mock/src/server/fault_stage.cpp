@@ -57,11 +57,11 @@ void merge_headers(Headers& into, const Headers& extra) {
 
 } // namespace
 
-Headers FaultStage::rate_headers(const RateDecision& decision) const {
+Headers FaultStage::rate_headers(const RateDecision& decision, const RateLimiter& limiter) {
   Headers headers;
   if (!decision.counted)
     return headers;
-  const RateLimitHeaderNames& names = limiter_.config().headers;
+  const RateLimitHeaderNames& names = limiter.config().headers;
   headers.emplace_back(names.limit, std::to_string(decision.limit));
   headers.emplace_back(names.remaining, std::to_string(decision.remaining));
   headers.emplace_back(names.reset, std::to_string(decision.reset_seconds));
@@ -69,7 +69,8 @@ Headers FaultStage::rate_headers(const RateDecision& decision) const {
 }
 
 void FaultStage::apply(FaultPlan& plan, const FaultAction& action, std::int64_t delay_ms,
-                       const OperationSpec& operation, const RateDecision& rate) const {
+                       const OperationSpec& operation, const RateDecision& rate,
+                       const RateLimiter& limiter) const {
   RecordedFault& shaped = *plan.shaped_by;
   shaped.when = action.runs_handler() ? "after" : "before";
   shaped.fault = std::string(to_string(action.fault));
@@ -99,7 +100,7 @@ void FaultStage::apply(FaultPlan& plan, const FaultAction& action, std::int64_t 
     if (*action.status == 429) {
       RateDecision shown = rate.counted ? rate : RateDecision{true, true, "", 100, 0, 1, 1};
       shown.remaining = 0;
-      merge_headers(plan.headers, rate_headers(shown));
+      merge_headers(plan.headers, rate_headers(shown, limiter));
       add_retry_after(plan.answer->headers, shown.reset_seconds);
       shaped.retry_after_seconds = std::max<std::int64_t>(1, shown.reset_seconds);
     }
@@ -117,12 +118,14 @@ void FaultStage::apply(FaultPlan& plan, const FaultAction& action, std::int64_t 
 }
 
 FaultPlan FaultStage::before(const HttpRequest& request, const ApiRequest& api,
-                             const OperationSpec& operation) {
+                             const OperationSpec& operation, World& world) {
+  FaultRules& rules = world.faults;
+  RateLimiter& limiter = world.rate_limiter;
   FaultPlan plan;
   std::optional<std::string> prefer_header;
   if (options_.prefer)
     prefer_header = request.header("Prefer");
-  if (!prefer_header && rules_.empty() && !limiter_.enabled())
+  if (!prefer_header && rules.empty() && !limiter.enabled())
     return plan; // the fast path: nothing configured
 
   std::optional<PreferRequest> prefer;
@@ -142,12 +145,12 @@ FaultPlan FaultStage::before(const HttpRequest& request, const ApiRequest& api,
 
   const std::string token = bearer_token(request);
   RateDecision rate;
-  if (limiter_.enabled()) {
+  if (limiter.enabled()) {
     const json::Value* pin = json::find(api.params, "pin_id");
     const bool write = request.method != "GET";
-    rate = limiter_.consume(token, operation.rate_limit_category,
+    rate = limiter.consume(token, operation.rate_limit_category,
                             write && pin && pin->IsString() ? pin->GetString() : "");
-    plan.headers = rate_headers(rate);
+    plan.headers = rate_headers(rate, limiter);
   }
 
   std::optional<FaultAction> action;
@@ -168,25 +171,27 @@ FaultPlan FaultStage::before(const HttpRequest& request, const ApiRequest& api,
     plan.wire.delay = std::chrono::milliseconds(delay_ms);
     return plan;
   }
-  if (!action && !prefer && !rules_.empty()) {
+  if (!action && !prefer && !rules.empty()) {
     const RequestFacts facts{operation.id, request.method, request.path, token, &request.query};
-    if (auto fired = rules_.match(facts)) {
+    if (auto fired = rules.match(facts)) {
       plan.shaped_by = RecordedFault{"rule", fired->name, fired->rule_id, "before", 0, 0, "", 0, 0};
       action = fired->action;
       delay_ms = fired->delay_ms;
     }
   }
   if (action)
-    apply(plan, *action, delay_ms, operation, rate);
+    apply(plan, *action, delay_ms, operation, rate, limiter);
   return plan;
 }
 
 Headers FaultStage::refused_headers(const HttpRequest& request, const OperationSpec& operation,
-                                    const ApiError& error) const {
-  if (!limiter_.enabled() || error.id == ErrorId::AuthenticationFailed ||
+                                    const ApiError& error, const World& world) const {
+  const RateLimiter& limiter = world.rate_limiter;
+  if (!limiter.enabled() || error.id == ErrorId::AuthenticationFailed ||
       error.id == ErrorId::InsufficientScope)
     return {};
-  return rate_headers(limiter_.peek(bearer_token(request), operation.rate_limit_category));
+  return rate_headers(limiter.peek(bearer_token(request), operation.rate_limit_category),
+                      limiter);
 }
 
 void FaultStage::after(FaultPlan& plan, ApiResponse& response,
@@ -210,18 +215,9 @@ void FaultStage::after(FaultPlan& plan, ApiResponse& response,
 
 HttpResponse FaultStage::deliver_refused(const HttpRequest& request,
                                          const OperationSpec& operation, const ApiError& error,
-                                         HttpResponse response) const {
-  merge_headers(response.headers, refused_headers(request, operation, error));
+                                         HttpResponse response, const World& world) const {
+  merge_headers(response.headers, refused_headers(request, operation, error, world));
   return response;
-}
-
-void FaultStage::wire_admin(AdminContext& admin, Clock& clock,
-                            std::vector<std::string> operation_ids) {
-  admin.faults = &rules_;
-  admin.rate_limiter = &limiter_;
-  admin.clock = &clock;
-  admin.operation_ids = std::move(operation_ids);
-  admin.max_delay_ms = options_.max_delay_ms;
 }
 
 int status_seen_by_client(const HttpResponse& response) {

@@ -4,12 +4,12 @@
 // handler runs, what replaces its answer, and how the answer is delivered (WireEffect). With
 // nothing configured it costs a header lookup and two loads.
 
-#include "admin/admin_handlers.hpp"
 #include "contract/manifest.hpp"
 #include "control/fault_rules.hpp"
 #include "control/rate_limiter.hpp"
 #include "core/api_types.hpp"
 #include "pinsmock/journal.hpp"
+#include "server/world.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -42,24 +42,18 @@ struct FaultPlan {
 
 class FaultStage {
 public:
-  /// The stage owns the fault rules and the rate limiter; rate windows follow `clock`.
-  FaultStage(FailureSimulation simulation, const Clock& clock)
-      : rules_(simulation.seed, simulation.stage.max_delay_ms),
-        limiter_(std::move(simulation.rate_limits), clock), options_(simulation.stage) {}
+  /// The rules and rate-limit counters are the world's (one per session); the stage decides.
+  explicit FaultStage(FaultStageOptions options) : options_(options) {}
 
   const FaultStageOptions& options() const { return options_; }
-  FaultRules& rules() { return rules_; }
-  RateLimiter& limiter() { return limiter_; }
-  /// Hands the rules, the rate limiter and the clock to the admin API (/faults, /clock).
-  void wire_admin(AdminContext& admin, Clock& clock, std::vector<std::string> operation_ids);
 
   /// Before the handler: Prefer, then rate limits, then the first fault rule that acts.
   FaultPlan before(const HttpRequest& request, const ApiRequest& api,
-                   const OperationSpec& operation);
+                   const OperationSpec& operation, World& world);
   /// The rate-limit headers of an answer refused before this stage (validation, access); none
   /// when authentication failed, as live sends none on its 401 (API-NOTES.md section 1).
   Headers refused_headers(const HttpRequest& request, const OperationSpec& operation,
-                          const ApiError& error) const;
+                          const ApiError& error, const World& world) const;
   /// After the handler: an "after" fault replaces its answer; Prefer code=2xx sets the status.
   void after(FaultPlan& plan, ApiResponse& response, const OperationSpec& operation) const;
   /// After the response check: headers, non-JSON bytes and the wire effect. Returns what
@@ -67,15 +61,15 @@ public:
   static std::optional<RecordedFault> deliver(FaultPlan& plan, HttpResponse& response);
   /// The answer to a request refused before this stage, with its rate-limit headers.
   HttpResponse deliver_refused(const HttpRequest& request, const OperationSpec& operation,
-                               const ApiError& error, HttpResponse response) const;
+                               const ApiError& error, HttpResponse response,
+                               const World& world) const;
 
 private:
   void apply(FaultPlan& plan, const FaultAction& action, std::int64_t delay_ms,
-             const OperationSpec& operation, const RateDecision& rate) const;
-  Headers rate_headers(const RateDecision& decision) const;
+             const OperationSpec& operation, const RateDecision& rate,
+             const RateLimiter& limiter) const;
+  static Headers rate_headers(const RateDecision& decision, const RateLimiter& limiter);
 
-  FaultRules rules_;
-  RateLimiter limiter_;
   FaultStageOptions options_;
 };
 

@@ -9,6 +9,7 @@
 #include "server/connection_server.hpp"
 #include "server/httplib_adapter.hpp"
 #include "server/pipeline.hpp"
+#include "server/sessions.hpp"
 #include "server/tls_options.hpp"
 
 #include <sys/resource.h>
@@ -47,27 +48,23 @@ std::string read_text_file(const std::string& path, const char* what) {
   return text.str();
 }
 
-FailureSimulation failure_simulation(const ServerOptions& options) {
-  FailureSimulation simulation;
-  simulation.seed = options.seed;
-  simulation.stage.prefer = options.prefer;
-  simulation.stage.max_delay_ms = options.max_delay_ms;
+RateLimitConfig rate_limit_config(const ServerOptions& options) {
+  RateLimitConfig config;
   if (!options.rate_limits.empty()) {
     const bool preset = options.rate_limits == "standard" || options.rate_limits == "trial";
-    auto config = parse_rate_limits(preset ? options.rate_limits
+    auto parsed = parse_rate_limits(preset ? options.rate_limits
                                            : read_text_file(options.rate_limits, "rate limits"));
-    if (!config)
-      throw StartupError("rate limits " + options.rate_limits + ": " + config.error().detail);
-    simulation.rate_limits = std::move(*config);
+    if (!parsed)
+      throw StartupError("rate limits " + options.rate_limits + ": " + parsed.error().detail);
+    config = std::move(*parsed);
   }
   if (!options.rate_limit_headers.empty()) {
     if (options.rate_limit_headers.size() != 3)
       throw StartupError("rate limit headers: expected three names (limit, remaining, reset)");
-    RateLimitHeaderNames& names = simulation.rate_limits.headers;
-    names = {options.rate_limit_headers[0], options.rate_limit_headers[1],
-             options.rate_limit_headers[2]};
+    config.headers = {options.rate_limit_headers[0], options.rate_limit_headers[1],
+                      options.rate_limit_headers[2]};
   }
-  return simulation;
+  return config;
 }
 
 ConnectionLimits connection_limits(const ServerOptions& options) {
@@ -91,10 +88,10 @@ void raise_descriptor_limit() {
 }
 
 // Scripts in a browser may read the headers a client under test acts on.
-CorsPolicy cors_policy(const ServerOptions& options, const FailureSimulation& simulation) {
+CorsPolicy cors_policy(const ServerOptions& options, const RateLimitConfig& rate_limits) {
   CorsPolicy policy;
   policy.enabled = options.cors;
-  const RateLimitHeaderNames& names = simulation.rate_limits.headers;
+  const RateLimitHeaderNames& names = rate_limits.headers;
   policy.exposed_headers = {names.limit, names.remaining, names.reset, "Retry-After",
                             "X-Pinsmock-Violations"};
   return policy;
@@ -110,12 +107,7 @@ struct MockServer::Impl {
   ServerOptions options;
   std::shared_ptr<const ContractRegistry> contracts;
   Manifest manifest;
-  std::shared_ptr<const FixtureSet> fixtures;
-  PinStore store;
-  IdSource ids;
-  Clock clock;
-  Services services;
-  FailureSimulation simulation;
+  Sessions sessions;
   Pipeline pipeline;
   CorsPolicy cors;
   std::shared_ptr<const SelfSignedFiles> self_signed;
@@ -131,17 +123,17 @@ struct MockServer::Impl {
         manifest(parse_manifest(contracts->manifest())),
         // --strict-formats: the mock speaks the spec's date-time (with an offset) throughout,
         // so its fixtures and answers pass the checks it then enforces (docs/api-notes.md).
-        fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts,
-                                  options.strict_formats)),
-        ids(options.seed), clock(parse_today(options.today), options.strict_formats),
-        services{store, *fixtures, ids, clock, options.seed,
-                 pin_check(*contracts, options.response_check)},
-        simulation(failure_simulation(options)),
-        pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
-                 options.response_check,
-                 JournalLimits{options.journal_size, options.journal_body_bytes},
-                 simulation),
-        cors(cors_policy(options, simulation)),
+        sessions(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"),
+                                  *contracts, options.strict_formats),
+                 world_settings(), options.session_ttl,
+                 [this](const std::string& dir) {
+                   return FixtureSet::load(FileSource::directory(dir), *contracts,
+                                           options.strict_formats);
+                 }),
+        pipeline(*contracts, manifest, sessions, options.response_check,
+                 FaultStageOptions{options.prefer, options.max_delay_ms},
+                 [this] { return port == 0 ? std::string() : root_url() + manifest.base_path; }),
+        cors(cors_policy(options, sessions.settings().rate_limits)),
         self_signed(self_signed_files(options)), tls(tls_context(options, self_signed.get())),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {
           HttpResponse response = pipeline.reject(request, error);
@@ -151,9 +143,30 @@ struct MockServer::Impl {
                         std::to_string(response.status) + " (turned away before routing)");
           return response;
         }, tls) {
-    reset();
     load_fault_script();
     configure_http();
+  }
+
+  WorldSettings world_settings() const {
+    WorldSettings settings;
+    settings.seed = options.seed;
+    settings.today = parse_today(options.today);
+    settings.utc_offset = options.strict_formats;
+    settings.max_delay_ms = options.max_delay_ms;
+    settings.rate_limits = rate_limit_config(options);
+    settings.journal = JournalLimits{options.journal_size, options.journal_body_bytes};
+    settings.operation_ids = manifest.operation_ids();
+    for (const OperationSpec& operation : manifest.operations)
+      settings.declared_statuses[operation.id] = operation.declared_statuses();
+    settings.check_pin = pin_check(*contracts, options.response_check);
+    return settings;
+  }
+
+  World& world() { return sessions.default_world(); }
+  const World& world() const { return sessions.default_world(); }
+
+  std::string root_url() const {
+    return (tls ? "https://" : "http://") + url_host(options.host) + ":" + std::to_string(port);
   }
 
   void load_fault_script() {
@@ -167,12 +180,12 @@ struct MockServer::Impl {
     if (!rules)
       throw StartupError("faults " + options.faults_file + ": " + rules.error().detail);
     for (FaultRule& rule : *rules)
-      pipeline.fault_rules().add(std::move(rule));
+      world().faults.add(std::move(rule));
   }
 
   // The first account with a token that holds every scope any operation needs.
   std::pair<const Account*, const Token*> default_account() const {
-    for (const Account& account : fixtures->accounts)
+    for (const Account& account : world().fixtures->accounts)
       for (const Token& token : account.tokens) {
         bool complete = true;
         for (const OperationSpec& op : manifest.operations)
@@ -185,13 +198,7 @@ struct MockServer::Impl {
     throw StartupError("fixtures: no token holds every scope the operations need");
   }
 
-  void reset() {
-    store.reset(fixtures->pins);
-    ids.reset(options.seed);
-    clock.reset();
-    pipeline.fault_rules().clear();
-    pipeline.rate_limiter().reset();
-  }
+
 
   void configure_http() {
     // Measured in DESIGN.md: without TCP_NODELAY, Nagle plus delayed ACK cap a keep-alive client
@@ -256,9 +263,7 @@ bool MockServer::running() const { return impl_->thread.joinable() && impl_->htt
 
 int MockServer::port() const { return impl_->port; }
 
-std::string MockServer::root_url() const {
-  return (impl_->tls ? "https://" : "http://") + url_host(impl_->options.host) + ":" + std::to_string(impl_->port);
-}
+std::string MockServer::root_url() const { return impl_->root_url(); }
 
 std::string MockServer::base_url() const { return root_url() + impl_->manifest.base_path; }
 
@@ -268,27 +273,27 @@ std::string MockServer::tls_certificate_file() const {
   return impl_->tls ? impl_->options.tls_cert_file : std::string();
 }
 
-void MockServer::reset() { impl_->reset(); }
+void MockServer::reset() { impl_->world().reset(); }
 
 std::vector<RecordedRequest> MockServer::requests() const {
-  return impl_->pipeline.journal().entries();
+  return impl_->world().journal.entries();
 }
 
 std::vector<RecordedViolation> MockServer::violations() const {
-  return impl_->pipeline.journal().violations();
+  return impl_->world().journal.violations();
 }
 
 std::vector<RecordedWarning> MockServer::warnings() const {
-  return impl_->pipeline.journal().warnings();
+  return impl_->world().journal.warnings();
 }
 
 std::vector<OperationCoverage> MockServer::coverage() const {
-  return impl_->pipeline.coverage().snapshot();
+  return impl_->world().coverage.snapshot();
 }
 
 void MockServer::clear_requests() {
-  impl_->pipeline.journal().clear();
-  impl_->pipeline.coverage().clear();
+  impl_->world().journal.clear();
+  impl_->world().coverage.clear();
 }
 
 std::uint64_t MockServer::add_fault(std::string_view rule_json) {
@@ -299,37 +304,37 @@ std::uint64_t MockServer::add_fault(std::string_view rule_json) {
       parse_fault_rule(document, impl_->manifest.operation_ids(), impl_->options.max_delay_ms);
   if (!rule)
     throw std::invalid_argument(rule.error().detail);
-  return impl_->pipeline.fault_rules().add(std::move(*rule)).id;
+  return impl_->world().faults.add(std::move(*rule)).id;
 }
 
-bool MockServer::remove_fault(std::uint64_t id) { return impl_->pipeline.fault_rules().remove(id); }
+bool MockServer::remove_fault(std::uint64_t id) { return impl_->world().faults.remove(id); }
 
-void MockServer::clear_faults() { impl_->pipeline.fault_rules().clear(); }
+void MockServer::clear_faults() { impl_->world().faults.clear(); }
 
 std::string MockServer::faults_json() const {
   json::Document body(rapidjson::kObjectType);
   auto& a = body.GetAllocator();
   json::Value list(rapidjson::kArrayType);
-  for (const FaultRule& rule : impl_->pipeline.fault_rules().list())
+  for (const FaultRule& rule : impl_->world().faults.list())
     list.PushBack(fault_rule_to_json(rule, a), a);
   body.AddMember("faults", std::move(list), a);
   return json::dump(body);
 }
 
-std::string MockServer::clock_now() const { return impl_->clock.now_text(); }
+std::string MockServer::clock_now() const { return impl_->world().clock.now_text(); }
 
 void MockServer::set_clock(std::string_view timestamp) {
   const auto seconds = parse_timestamp(timestamp);
   if (!seconds)
     throw std::invalid_argument("clock: expected YYYY-MM-DDTHH:MM:SS, got '" +
                                 std::string(timestamp) + "'");
-  if (!impl_->clock.set(*seconds))
+  if (!impl_->world().clock.set(*seconds))
     throw std::invalid_argument("clock: cannot move backwards to " + std::string(timestamp) +
-                                " (now " + impl_->clock.now_text() + ")");
+                                " (now " + impl_->world().clock.now_text() + ")");
 }
 
 void MockServer::advance_clock(std::int64_t seconds) {
-  if (!impl_->clock.advance(seconds))
+  if (!impl_->world().clock.advance(seconds))
     throw std::invalid_argument("clock: cannot move backwards");
 }
 
@@ -342,11 +347,31 @@ std::string MockServer::default_token() const { return impl_->default_account().
 std::vector<std::string> MockServer::default_board_ids() const {
   std::vector<std::string> ids;
   const std::string& user = impl_->default_account().first->username;
-  for (const Board& board : impl_->fixtures->boards)
+  for (const Board& board : impl_->world().fixtures->boards)
     if (board.owner == user && board.privacy == BoardPrivacy::Public)
       ids.push_back(board.id);
   return ids;
 }
+
+Session MockServer::new_session(const SessionOptions& options) {
+  SessionSpec spec;
+  spec.fixtures = options.fixtures;
+  spec.seed = options.seed;
+  if (!options.today.empty()) {
+    spec.today = Date::parse(options.today);
+    if (!spec.today)
+      throw std::invalid_argument("today: expected a date YYYY-MM-DD, got '" + options.today + "'");
+  }
+  Result<std::shared_ptr<World>> world = impl_->sessions.create(spec);
+  if (!world)
+    throw std::invalid_argument(world.error().detail);
+  const std::string id = (*world)->id;
+  return Session(this, std::move(*world), session_token(default_token(), id));
+}
+
+std::size_t MockServer::session_count() const { return impl_->sessions.size(); }
+
+void MockServer::end_session(const std::string& id) noexcept { impl_->sessions.end(id); }
 
 std::string_view MockServer::version() { return PINSMOCK_VERSION; }
 

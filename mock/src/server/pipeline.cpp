@@ -7,6 +7,7 @@
 #include "server/auth.hpp"
 #include "server/request_validation.hpp"
 #include "server/response_check.hpp"
+#include "server/session_admin.hpp"
 #include "server/violation_header.hpp"
 
 #include <algorithm>
@@ -31,18 +32,10 @@ HttpResponse error_http_response(const ApiError& error) {
 }
 
 Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
-                   Services& services, AdminContext admin, ValidationMode response_check,
-                   JournalLimits limits, FailureSimulation simulation)
-    : contracts_(contracts), services_(services),
-      journal_(limits), coverage_(manifest.operation_ids()),
-      faults_(std::move(simulation), services.clock), admin_(std::move(admin)),
-      response_check_(response_check), router_(manifest) {
-  admin_.journal = &journal_;
-  admin_.coverage = &coverage_;
-  for (const OperationSpec& operation : manifest.operations)
-    admin_.declared_statuses[operation.id] = operation.declared_statuses();
-  faults_.wire_admin(admin_, services.clock, manifest.operation_ids());
-}
+                   Sessions& sessions, ValidationMode response_check,
+                   FaultStageOptions fault_options, std::function<std::string()> base_url)
+    : contracts_(contracts), sessions_(sessions), faults_(fault_options),
+      response_check_(response_check), router_(manifest), base_url_(std::move(base_url)) {}
 
 namespace {
 bool is_admin(const std::string& path) {
@@ -53,19 +46,30 @@ bool is_admin(const std::string& path) {
 
 HttpResponse Pipeline::handle(const HttpRequest& request) {
   if (is_admin(request.path))
-    return handle_admin(request, admin_);
+    return handle_admin_request(request);
   const auto started = std::chrono::steady_clock::now();
+  const SessionChoice session = choose_session(request, sessions_);
   Exchange exchange;
-  HttpResponse response = handle_api(request, exchange);
+  HttpResponse response = handle_api(request, exchange, session);
   add_violation_header(response, exchange.violations);
-  record(request, response, exchange, started);
+  record(*session.world, request, response, exchange, started);
   return response;
+}
+
+HttpResponse Pipeline::handle_admin_request(const HttpRequest& request) {
+  if (auto answer = handle_session_admin(request, sessions_, base_url_ ? base_url_() : ""))
+    return *answer;
+  const SessionChoice session = choose_admin_session(request, sessions_);
+  if (session.unknown)
+    return unknown_session_answer(*session.unknown);
+  return handle_admin(request, session.world->admin);
 }
 
 HttpResponse Pipeline::reject(const HttpRequest& request, const ApiError& error) {
   HttpResponse response = error_http_response(error);
   if (is_admin(request.path))
     return response;
+  const SessionChoice session = choose_session(request, sessions_);
   Exchange exchange;
   const RouteMatch route = router_.match(request.method, request.path);
   if (route.outcome == RouteMatch::Outcome::Matched)
@@ -73,11 +77,11 @@ HttpResponse Pipeline::reject(const HttpRequest& request, const ApiError& error)
   exchange.error_name = std::string(error_spec(error.id).name);
   exchange.violations.push_back({0, exchange.operation_id, "request", error_message(error), ""});
   add_violation_header(response, exchange.violations);
-  record(request, response, exchange, std::chrono::steady_clock::now());
+  record(*session.world, request, response, exchange, std::chrono::steady_clock::now());
   return response;
 }
 
-void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
+void Pipeline::record(World& world, const HttpRequest& request, const HttpResponse& response,
                       Exchange& exchange, std::chrono::steady_clock::time_point started) {
   RecordedRequest entry;
   entry.operation_id = exchange.operation_id;
@@ -89,13 +93,14 @@ void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
   entry.duration_us = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
-  journal_.record(request, std::move(entry));
+  world.journal.record(request, std::move(entry));
   if (!exchange.operation_id.empty())
-    coverage_.record(exchange.operation_id, status_seen_by_client(response), exchange.parameters,
-                     exchange.error_name, exchange.shaped_by);
+    world.coverage.record(exchange.operation_id, status_seen_by_client(response),
+                          exchange.parameters, exchange.error_name, exchange.shaped_by);
 }
 
-HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange) {
+HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange,
+                                  const SessionChoice& session) {
   const RouteMatch route = router_.match(request.method, request.path);
   if (route.outcome == RouteMatch::Outcome::NotFound) {
     exchange.error_name = std::string(error_spec(ErrorId::RouteNotFound).name);
@@ -132,13 +137,15 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
       exchange.parameters.push_back(std::move(shown));
   }
 
-  Result<ApiRequest> api_request = prepare(request, route, exchange);
+  World& world = *session.world;
+  Result<ApiRequest> api_request = prepare(request, route, exchange, session);
   if (!api_request)
     return faults_.deliver_refused(request, operation, api_request.error(),
-                                   finish(operation, error_response(api_request.error()), exchange));
-  FaultPlan plan = faults_.before(request, *api_request, operation);
+                                   finish(operation, error_response(api_request.error()), exchange),
+                                   world);
+  FaultPlan plan = faults_.before(request, *api_request, operation, world);
   ApiResponse response = plan.answer ? std::move(*plan.answer)
-                                     : find_handler(operation.id)(*api_request, services_);
+                                     : find_handler(operation.id)(*api_request, world.services);
   faults_.after(plan, response, operation);
   HttpResponse out = finish(operation, std::move(response), exchange);
   exchange.shaped_by = FaultStage::deliver(plan, out);
@@ -146,7 +153,7 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 }
 
 Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatch& route,
-                                     Exchange& exchange) {
+                                     Exchange& exchange, const SessionChoice& session) {
   const OperationSpec& operation = *route.operation;
   const ViolationSink violation = [&](std::string location, std::string rule,
                                       std::string value, std::string expected) {
@@ -156,9 +163,16 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
   ApiRequest api;
   api.operation_id = operation.id;
 
-  Result<Principal> principal = authenticate(request, operation, services_.fixtures);
+  if (session.unknown) {
+    const SessionProblem problem = describe_unknown_session(*session.unknown);
+    violation(std::string("header ") + std::string(kSessionHeader), problem.rule, problem.value,
+              problem.expected);
+    return ApiError{ErrorId::AuthenticationFailed, "", std::string(kSessionHeader)};
+  }
+  const FixtureSet& fixtures = *session.world->fixtures;
+  Result<Principal> principal = authenticate(request, operation, fixtures);
   if (!principal) {
-    const AuthProblem problem = describe_auth_failure(request, operation, services_.fixtures);
+    const AuthProblem problem = describe_auth_failure(request, operation, fixtures);
     violation("header Authorization", problem.rule, problem.value, problem.expected);
     return principal.error();
   }
@@ -179,7 +193,7 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
     exchange.warnings = body_warnings(contracts_, operation.id, *operation.body_schema, api.body);
   }
 
-  if (auto denied = apply_business_access(api.principal, api.params, operation, services_.fixtures))
+  if (auto denied = apply_business_access(api.principal, api.params, operation, fixtures))
     return *denied;
   return api;
 }

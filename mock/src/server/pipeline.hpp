@@ -1,6 +1,6 @@
 #pragma once
-// One request, one order (DESIGN B4): route, authenticate, validate, handle, check the response,
-// record. HTTP-library-free, so it can be tested without sockets.
+// One request, one order (DESIGN B4): choose the session's world, route, authenticate, validate,
+// handle, check the response, record. HTTP-library-free, so it can be tested without sockets.
 
 #include "admin/admin_handlers.hpp"
 #include "api/services.hpp"
@@ -13,8 +13,11 @@
 #include "pinsmock/result.hpp"
 #include "server/fault_stage.hpp"
 #include "server/router.hpp"
+#include "server/session_stage.hpp"
+#include "server/sessions.hpp"
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 
 namespace pinsmock {
@@ -31,17 +34,14 @@ struct Exchange {
 
 class Pipeline {
 public:
-  /// The pipeline owns the journal and coverage of its traffic and hands them to the admin API.
-  Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Services& services,
-           AdminContext admin, ValidationMode response_check, JournalLimits limits = {},
-           FailureSimulation simulation = {});
+  /// The pipeline answers for every world of `sessions`: each request runs in the world its
+  /// session stage chooses, and is journaled and counted there.
+  /// `base_url` tells POST /__admin/sessions where the API is ("http://host:port/v5").
+  Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Sessions& sessions,
+           ValidationMode response_check, FaultStageOptions fault_options = {},
+           std::function<std::string()> base_url = {});
 
-  RequestJournal& journal() { return journal_; }
-  const RequestJournal& journal() const { return journal_; }
-  Coverage& coverage() { return coverage_; }
-  const Coverage& coverage() const { return coverage_; }
-  FaultRules& fault_rules() { return faults_.rules(); }
-  RateLimiter& rate_limiter() { return faults_.limiter(); }
+  Sessions& sessions() { return sessions_; }
 
   /// Answers any request: API routes, /__admin routes, and JSON 404/405 for the rest. API
   /// requests are journaled and counted; admin requests are not.
@@ -56,21 +56,21 @@ public:
   std::vector<std::string> internal_errors() const;
 
 private:
-  HttpResponse handle_api(const HttpRequest& request, Exchange& exchange);
-  void record(const HttpRequest& request, const HttpResponse& response, Exchange& exchange,
-              std::chrono::steady_clock::time_point started);
+  HttpResponse handle_admin_request(const HttpRequest& request);
+  HttpResponse handle_api(const HttpRequest& request, Exchange& exchange,
+                          const SessionChoice& session);
+  void record(World& world, const HttpRequest& request, const HttpResponse& response,
+              Exchange& exchange, std::chrono::steady_clock::time_point started);
   Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route,
-                             Exchange& exchange);
+                             Exchange& exchange, const SessionChoice& session);
   HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);
 
   const ContractRegistry& contracts_;
-  Services& services_;
-  RequestJournal journal_;
-  Coverage coverage_;
+  Sessions& sessions_;
   FaultStage faults_;
-  AdminContext admin_;
   ValidationMode response_check_;
   Router router_;
+  std::function<std::string()> base_url_;
   mutable std::mutex errors_mutex_;
   std::vector<std::string> internal_errors_;
 };

@@ -3,6 +3,7 @@
 #include "server/fault_stage.hpp"
 
 #include "unit/catch_optional.hpp"
+#include "unit/server/world_fixture.hpp"
 #include "unit/unit_world.hpp"
 
 #include <catch2/catch.hpp>
@@ -46,10 +47,10 @@ std::string header(const Headers& headers, const std::string& name) {
 } // namespace
 
 TEST_CASE("FaultStage: with nothing configured the plan is empty", "[unit][fault_stage]") {
-  Clock clock(Date{2026, 11, 15});
-  FaultStage stage(FailureSimulation{}, clock);
+  auto world = test::unit_world();
+  FaultStage stage(FaultStageOptions{});
   const OperationSpec& operation = *manifest().find("pins/get");
-  FaultPlan plan = stage.before(get_pin(), api_for(operation), operation);
+  FaultPlan plan = stage.before(get_pin(), api_for(operation), operation, *world);
   CHECK_FALSE(plan.answer);
   CHECK_FALSE(plan.after);
   CHECK_FALSE(plan.shaped_by);
@@ -59,27 +60,27 @@ TEST_CASE("FaultStage: with nothing configured the plan is empty", "[unit][fault
 
 TEST_CASE("FaultStage: Prefer code answers before the handler; --no-prefer ignores it",
           "[unit][fault_stage]") {
-  Clock clock(Date{2026, 11, 15});
+  auto world = test::unit_world();
   const OperationSpec& operation = *manifest().find("pins/get");
-  FaultStage stage(FailureSimulation{}, clock);
-  FaultPlan plan = stage.before(get_pin("code=404"), api_for(operation), operation);
+  FaultStage stage(FaultStageOptions{});
+  FaultPlan plan = stage.before(get_pin("code=404"), api_for(operation), operation, *world);
   REQUIRE(plan.answer);
   CHECK(plan.answer->status == 404);
   CHECK(json::dump(plan.answer->body) == R"({"code":50,"message":"Pin not found."})");
   CHECK(plan.shaped_by->forced_status == 404);
-  FailureSimulation off;
-  off.stage.prefer = false;
-  FaultStage ignoring(off, clock);
-  CHECK_FALSE(ignoring.before(get_pin("code=404"), api_for(operation), operation).answer);
+  FaultStageOptions off;
+  off.prefer = false;
+  FaultStage ignoring(off);
+  CHECK_FALSE(ignoring.before(get_pin("code=404"), api_for(operation), operation, *world).answer);
 }
 
 TEST_CASE("FaultStage: an \"after\" rule lets the handler run, then replaces its answer",
           "[unit][fault_stage]") {
-  Clock clock(Date{2026, 11, 15});
-  FaultStage stage(FailureSimulation{}, clock);
-  stage.rules().add(rule(R"({"operation": "pins/get", "when": "after", "status": 502})"));
+  auto world = test::unit_world();
+  FaultStage stage(FaultStageOptions{});
+  world->faults.add(rule(R"({"operation": "pins/get", "when": "after", "status": 502})"));
   const OperationSpec& operation = *manifest().find("pins/get");
-  FaultPlan plan = stage.before(get_pin(), api_for(operation), operation);
+  FaultPlan plan = stage.before(get_pin(), api_for(operation), operation, *world);
   CHECK_FALSE(plan.answer); // the handler runs
   REQUIRE(plan.after);
   ApiResponse handled;
@@ -92,15 +93,14 @@ TEST_CASE("FaultStage: an \"after\" rule lets the handler run, then replaces its
 }
 
 TEST_CASE("FaultStage: over the rate limit answers 429 with the headers", "[unit][fault_stage]") {
-  Clock clock(Date{2026, 11, 15});
-  FailureSimulation simulation;
-  simulation.rate_limits = *parse_rate_limits(R"({"org_read": {"limit": 1, "window_seconds": 9}})");
-  FaultStage stage(std::move(simulation), clock);
+  auto world =
+      test::unit_world(*parse_rate_limits(R"({"org_read": {"limit": 1, "window_seconds": 9}})"));
+  FaultStage stage(FaultStageOptions{});
   const OperationSpec& operation = *manifest().find("pins/get");
-  FaultPlan first = stage.before(get_pin(), api_for(operation), operation);
+  FaultPlan first = stage.before(get_pin(), api_for(operation), operation, *world);
   CHECK_FALSE(first.answer);
   CHECK(header(first.headers, "x-userendpoint-ratelimit-remaining") == "0");
-  FaultPlan second = stage.before(get_pin(), api_for(operation), operation);
+  FaultPlan second = stage.before(get_pin(), api_for(operation), operation, *world);
   REQUIRE(second.answer);
   CHECK(second.answer->status == 429);
   CHECK(header(second.answer->headers, "Retry-After") == "9");
@@ -112,10 +112,10 @@ TEST_CASE("FaultStage: over the rate limit answers 429 with the headers", "[unit
 }
 
 TEST_CASE("FaultStage: a dropped connection is status 0 for the journal", "[unit][fault_stage]") {
-  Clock clock(Date{2026, 11, 15});
-  FaultStage stage(FailureSimulation{}, clock);
+  auto world = test::unit_world();
+  FaultStage stage(FaultStageOptions{});
   const OperationSpec& operation = *manifest().find("pins/get");
-  FaultPlan plan = stage.before(get_pin("fault=connection_reset"), api_for(operation), operation);
+  FaultPlan plan = stage.before(get_pin("fault=connection_reset"), api_for(operation), operation, *world);
   REQUIRE(plan.answer); // a placeholder the connection never sends
   HttpResponse out;
   out.status = plan.answer->status;

@@ -1,5 +1,6 @@
 #include "server/pipeline.hpp"
 
+#include "unit/server/world_fixture.hpp"
 #include "unit/unit_world.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,14 +27,10 @@ constexpr std::string_view kCreate = R"({"board_id": "1100000000000000001", "tit
 
 // A pipeline over a fresh World, answering as the in-process test server does (Enforce).
 struct Fixture {
-  pinsmock::test::World world;
-  int resets = 0;
-  pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), world.services,
-                              pinsmock::AdminContext{world.store, default_fixtures(),
-                                                     [this] {
-                                                       ++resets;
-                                                       world.store.reset(default_fixtures().pins);
-                                                     }},
+  pinsmock::Sessions sessions{pinsmock::test::shared_default_fixtures(),
+                              pinsmock::test::unit_world_settings(), std::chrono::milliseconds(0)};
+  pinsmock::World& world = sessions.default_world();
+  pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), sessions,
                               pinsmock::ValidationMode::Enforce};
 
   HttpResponse send(std::string method, std::string path, std::string_view authorization = kFull,
@@ -252,7 +249,6 @@ TEST_CASE("Pipeline: admin health, accounts and reset need no token", "[unit][pi
   CHECK(f.send("GET", "/__admin/health/", "").body == R"({"status":"ok","pins":37})");
   const HttpResponse reset = f.send("POST", "/__admin/reset", "");
   REQUIRE(reset.status == 200);
-  CHECK(f.resets == 1);
   CHECK(reset.body == R"({"status":"reset","pins":36})");
   CHECK(f.world.store.size() == 36);
 
@@ -269,10 +265,11 @@ TEST_CASE("Pipeline: admin health, accounts and reset need no token", "[unit][pi
 TEST_CASE("Pipeline: unknown admin routes and methods answer JSON errors",
           "[unit][pipeline][admin]") {
   Fixture f;
+  REQUIRE(f.send("POST", "/v5/pins", kFull, std::string(kCreate)).status == 201);
   const HttpResponse wrong_method = f.send("GET", "/__admin/reset", "");
   CHECK(wrong_method.status == 405);
   CHECK(code_of(wrong_method) == 405);
-  CHECK(f.resets == 0);
+  CHECK(f.world.store.size() == 37); // not reset
   const HttpResponse unknown = f.send("GET", "/__admin/nothing", "");
   CHECK(unknown.status == 404);
   CHECK(code_of(unknown) == 404);
@@ -298,10 +295,12 @@ TEST_CASE("Pipeline: a Pin that breaks its contract when written is a recorded 5
 
 TEST_CASE("Pipeline: Report names a Pin that broke its contract on every answer carrying it",
           "[unit][pipeline]") {
-  pinsmock::test::World world;
-  world.services.check_pin = [](const json::Value&) { return std::string("/id: broken"); };
-  pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), world.services,
-                              pinsmock::AdminContext{world.store, default_fixtures(), [] {}},
+  pinsmock::Sessions sessions{pinsmock::test::shared_default_fixtures(),
+                              pinsmock::test::unit_world_settings(), std::chrono::milliseconds(0)};
+  sessions.default_world().services.check_pin = [](const json::Value&) {
+    return std::string("/id: broken");
+  };
+  pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), sessions,
                               pinsmock::ValidationMode::Report};
   auto send = [&](std::string method, std::string path, std::string body = "",
                   pinsmock::Headers query = {}) {

@@ -1,0 +1,69 @@
+#include "server/session_stage.hpp"
+
+#include "core/utf8.hpp"
+
+#include <cctype>
+
+namespace pinsmock {
+namespace {
+
+// The token of "Bearer <token>" (scheme case-insensitive, spaces trimmed), or empty.
+std::string_view bearer_token(const std::optional<std::string>& header) {
+  constexpr std::string_view kBearer = "bearer ";
+  if (!header || header->size() <= kBearer.size())
+    return {};
+  for (std::size_t i = 0; i < kBearer.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>((*header)[i])) != kBearer[i])
+      return {};
+  std::string_view token = std::string_view(*header).substr(kBearer.size());
+  while (!token.empty() && token.front() == ' ')
+    token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ')
+    token.remove_suffix(1);
+  return token;
+}
+
+SessionChoice chosen(std::shared_ptr<World> world) {
+  SessionChoice choice;
+  choice.world = world.get();
+  choice.hold = std::move(world);
+  return choice;
+}
+
+} // namespace
+
+SessionChoice choose_session(const HttpRequest& request, Sessions& sessions) {
+  SessionChoice choice{&sessions.default_world(), nullptr, std::nullopt};
+  if (const auto id = request.header(kSessionHeader)) {
+    if (auto world = sessions.find(*id))
+      return chosen(std::move(world));
+    choice.unknown = *id;
+    return choice;
+  }
+  if (sessions.size() == 0)
+    return choice; // the hot path: no session exists, no token lookup
+  const std::optional<std::string> authorization = request.header("Authorization");
+  if (auto world = sessions.find_by_token(bearer_token(authorization)))
+    return chosen(std::move(world));
+  return choice;
+}
+
+SessionProblem describe_unknown_session(const std::string& id) {
+  return {"unknown session: no session has this id (ended, expired, or never created)",
+          "session '" + utf8::excerpt(id) + "'", "an id from POST /__admin/sessions"};
+}
+
+SessionChoice choose_admin_session(const HttpRequest& request, Sessions& sessions) {
+  SessionChoice choice{&sessions.default_world(), nullptr, std::nullopt};
+  for (const auto& [name, value] : request.query) {
+    if (name != "session")
+      continue;
+    if (auto world = sessions.find(value))
+      return chosen(std::move(world));
+    choice.unknown = value;
+    return choice;
+  }
+  return choice;
+}
+
+} // namespace pinsmock
