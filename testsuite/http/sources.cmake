@@ -31,4 +31,5 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/hostile_content_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tls_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cors_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sessions_test.cpp
 )

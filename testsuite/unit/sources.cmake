@@ -29,6 +29,7 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/server/router_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/wire_delivery_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/pipeline_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server/sessions_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/fault_stage_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/cors_test.cpp
 )
