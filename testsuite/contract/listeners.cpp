@@ -1,4 +1,4 @@
-// Suite-wide hooks: a mock target is reset before each test case (WireMock's resetToDefault), each
+// Suite-wide hooks: against a mock, each test case runs in a session of its own, each
 // test ends as passed, failed or not checked, and an optional JSON report records them all.
 // Catch2 v2 only declares the listener interfaces when asked to, before its first inclusion.
 #define CATCH_CONFIG_EXTERNAL_INTERFACES
@@ -22,7 +22,7 @@ public:
   using TestEventListenerBase::TestEventListenerBase;
 
   void testCaseStarting(Catch::TestCaseInfo const& info) override {
-    target().reset_if_mock();
+    target().begin_session_if_mock();
     TestRecord record;
     record.name = info.name;
     record.tags = info.tagsAsString();
@@ -51,6 +51,7 @@ public:
   // A test passes only when it asserted something and nothing failed: one that returned early
   // (nothing to read, no second board) or made no assertion at all is "not checked".
   void testCaseEnded(Catch::TestCaseStats const& stats) override {
+    target().end_session_if_mock();
     TestRecord& record = test_records().back();
     record.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();

@@ -38,8 +38,9 @@ Target options (or the environment variables in brackets):
   --board-id ID           a board the token may create pins on                        [PINS_BOARD_ID]
   --second-board-id ID    another such board (moves and saves)                        [PINS_SECOND_BOARD_ID]
   --allow-writes          run [writes] tests against a server that is not a mock
-  --target-is-mock        the base URL is a pins-mock: writes allowed, reset between tests,
-                          token and boards read from its /__admin/accounts unless given
+  --target-is-mock        the base URL is a pins-mock: writes allowed, each test in a session
+                          of its own (nobody's state is reset), token and boards read from
+                          its /__admin/accounts unless given
   --strict                hold the target to the spec's letter (created_at offset; a short
                           page must be the last one)
   --image-url URL         image used by create tests (a live server must be able to fetch it)

@@ -106,8 +106,8 @@ std::optional<std::string> preflight(Target &target) {
            std::string(*json::get_string(r.json, "message")) +
            "\" (check --token / PINS_TOKEN and its pins:read scope)";
   if (r.status == 200 && is_pin_page(r)) {
-    // --target-is-mock resets the mock before every test; a server without the admin API
-    // would silently keep its state between tests.
+    // --target-is-mock runs every test in a session of the mock's; a server without the admin
+    // API would silently keep its state between tests.
     if (target.remote_mock()) {
       PinsClient admin(base.substr(0, base.rfind("/v5")), "");
       const ApiResult health = admin.raw("GET", "/__admin/health");

@@ -3,6 +3,7 @@
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,7 @@ TargetOptions configured;
 
 struct Target::InProcess {
   MockServer server;
+  std::optional<Session> session; // the running test case's
   explicit InProcess(ServerOptions options) : server(std::move(options)) { server.start(); }
 };
 
@@ -117,15 +119,45 @@ PinsClient Target::client_with_token(const std::string& token) {
   return client;
 }
 
-void Target::reset_if_mock() {
+void Target::begin_session_if_mock() {
+  if (!is_mock())
+    return;
+  end_session_if_mock();
+  ensure_started();
+  if (fixture_token_.empty())
+    fixture_token_ = options_.token;
   if (in_process_) {
-    in_process_->server.reset();
-    created_.clear();
-  } else if (options_.target_is_mock) {
-    PinsClient admin(admin_origin(options_.base_url), "");
+    in_process_->session.emplace(in_process_->server.new_session());
+    const std::string own = in_process_->session->token_for(fixture_token_);
+    options_.token = own.empty() ? fixture_token_ : own;
+    return;
+  }
+  PinsClient admin(admin_origin(options_.base_url), "");
+  const ApiResult created = admin.raw("POST", "/__admin/sessions");
+  const json::Value* tokens = json::find(created.json, "tokens");
+  const json::Value* own = tokens ? json::find(*tokens, fixture_token_) : nullptr;
+  if (created.status != 201 || !own || !own->IsString()) {
+    // A pins-mock without sessions (older than issue 12): share its state as before.
+    options_.token = fixture_token_;
     admin.raw("POST", "/__admin/reset");
+    return;
+  }
+  remote_session_ = json::get_string(created.json, "id").value_or("");
+  options_.token = own->GetString();
+}
+
+void Target::end_session_if_mock() {
+  if (in_process_ && in_process_->session) {
+    in_process_->session.reset();
+    created_.clear();
+  } else if (!remote_session_.empty()) {
+    PinsClient admin(admin_origin(options_.base_url), "");
+    admin.raw("DELETE", "/__admin/sessions/" + remote_session_);
+    remote_session_.clear();
     created_.clear();
   }
+  if (!fixture_token_.empty())
+    options_.token = fixture_token_;
 }
 
 int Target::delete_tracked() {

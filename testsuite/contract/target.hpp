@@ -14,7 +14,7 @@ struct TargetOptions {
   std::string token;
   std::string board_id;
   std::string second_board_id;
-  bool target_is_mock = false; // a running pins-mock: reset between tests, writes allowed, token
+  bool target_is_mock = false; // a running pins-mock: a session per test, writes allowed, token
                                // and boards discovered from /__admin/accounts when not given
   bool allow_writes = false;
   bool strict = false;
@@ -39,12 +39,16 @@ public:
   const std::string& image_url() const { return options_.image_url; }
   bool is_mock() const { return options_.base_url.empty() || options_.target_is_mock; }
   bool strict() const { return options_.strict; }
-  /// True for --target-is-mock (a pins-mock reached over HTTP, reset through its admin API).
+  /// True for --target-is-mock (a pins-mock reached over HTTP, driven through its admin API).
   bool remote_mock() const { return options_.target_is_mock; }
   bool writes_allowed() const { return is_mock() || options_.allow_writes; }
 
-  /// Restores a mock target to its fixtures (no-op for other targets).
-  void reset_if_mock();
+  /// A mock target: starts a fresh session (a copy of the fixture world) for the next test
+  /// case and uses its token, so no test sees another's writes and nobody else's state is
+  /// reset. No-op for other targets.
+  void begin_session_if_mock();
+  /// Ends the session begin_session_if_mock() started (its pins go with it).
+  void end_session_if_mock();
 
   /// Pins the suite created and has not deleted yet; deleted at the end of the run.
   void track(const std::string& pin_id) { created_.insert(pin_id); }
@@ -63,6 +67,8 @@ private:
   std::shared_ptr<InProcess> in_process_;
   std::set<std::string> created_;
   bool discovered_ = false;
+  std::string fixture_token_;  // the token the session tokens derive from
+  std::string remote_session_; // --target-is-mock: the session of the running test case
 };
 
 /// Shorthand for Target::get().
