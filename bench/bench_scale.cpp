@@ -183,6 +183,24 @@ MemoryFigures measure_memory(int pins, const std::string& create_body) {
   return {pins, pins ? static_cast<double>(after - before) / pins : 0};
 }
 
+SessionFigures measure_sessions(int count) {
+  ServerOptions options;
+  options.response_check = ValidationMode::Report;
+  MockServer server(options);
+  server.start();
+  std::vector<Session> sessions;
+  sessions.reserve(static_cast<std::size_t>(count));
+  const long before = resident_kib();
+  for (int i = 0; i < count; ++i)
+    sessions.push_back(server.new_session());
+  const long created = resident_kib();
+  for (const Session& session : sessions)
+    test::PinsClient(server.base_url(), session.token()).pins_list({{"page_size", "1"}});
+  const long used = resident_kib();
+  const double n = count > 0 ? count : 1;
+  return {count, static_cast<double>(created - before) / n, static_cast<double>(used - before) / n};
+}
+
 FixtureFigures measure_fixture_load(const std::string& fixtures_dir, int pins) {
   FixtureFigures f;
   f.pins = pins;

@@ -24,6 +24,16 @@ struct MemoryFigures {
 /// Resident growth of this process per pin over `pins` creates in an in-process mock.
 MemoryFigures measure_memory(int pins, const std::string& create_body);
 
+struct SessionFigures {
+  int sessions = 0;
+  double kib_per_session = 0;             // resident growth per new session
+  double kib_per_session_after_get = 0;   // the same once each answered one GET /pins
+};
+
+/// Resident growth of this process per session over `sessions` new sessions of an in-process
+/// mock (the default fixtures), before and after one request in each.
+SessionFigures measure_sessions(int sessions);
+
 struct FixtureFigures {
   int pins = 0;
   double load_ms = 0;    // constructing a MockServer with the generated set

@@ -33,6 +33,7 @@ struct Options {
   double seconds = 2;
   std::vector<int> connections = {8, 32};
   int memory_pins = 200000;
+  int sessions = 1000;
   int fixture_pins = 100000;
   int scale_pins = 0; // 0: skip the scale run (1,000,000 takes a few minutes)
   bool json = false;
@@ -100,6 +101,8 @@ int main(int argc, char** argv) {
       options.connections = parse_list(argv[++i]);
     else if (arg == "--memory-pins" && has_value)
       options.memory_pins = std::stoi(argv[++i]);
+    else if (arg == "--sessions" && has_value)
+      options.sessions = std::stoi(argv[++i]);
     else if (arg == "--fixture-pins" && has_value)
       options.fixture_pins = std::stoi(argv[++i]);
     else if (arg == "--scale-pins" && has_value)
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
       options.json = true;
     else {
       std::cerr << "usage: pins-bench [--seconds S] [--connections C[,C...]] [--memory-pins N]\n"
+                   "                  [--sessions N]\n"
                    "                  [--fixture-pins N] [--scale-pins N] [--program PATH]\n"
                    "                  [--scenario NAME-PART] [--json]\n";
       return 2;
@@ -245,6 +249,9 @@ int main(int argc, char** argv) {
   MemoryFigures memory;
   if (options.memory_pins > 0)
     memory = measure_memory(options.memory_pins, create_body);
+  SessionFigures sessions;
+  if (options.sessions > 0)
+    sessions = measure_sessions(options.sessions);
   StartupFigures startup;
   if (!options.program.empty() && access(options.program.c_str(), X_OK) == 0)
     startup = measure_startup(options.program, token, "1300000000000000001");
@@ -274,6 +281,11 @@ int main(int argc, char** argv) {
     mem.AddMember("pins", memory.pins, a);
     mem.AddMember("kib_per_pin", memory.kib_per_pin, a);
     doc.AddMember("memory", mem, a);
+    json::Value ses(rapidjson::kObjectType);
+    ses.AddMember("sessions", sessions.sessions, a);
+    ses.AddMember("kib_per_session", sessions.kib_per_session, a);
+    ses.AddMember("kib_per_session_after_get", sessions.kib_per_session_after_get, a);
+    doc.AddMember("sessions", ses, a);
     json::Value start(rapidjson::kObjectType);
     start.AddMember("first_answer_ms", startup.first_answer_ms, a);
     start.AddMember("idle_rss_kib", static_cast<std::int64_t>(startup.idle_rss_kib), a);
@@ -302,6 +314,10 @@ int main(int argc, char** argv) {
     if (memory.pins)
       std::printf("  memory: %d pins created, %.2f KiB resident per pin\n", memory.pins,
                   memory.kib_per_pin);
+    if (sessions.sessions)
+      std::printf("  sessions: %d sessions, %.1f KiB resident each when new, %.1f KiB after one "
+                  "GET each (limit 64)\n",
+                  sessions.sessions, sessions.kib_per_session, sessions.kib_per_session_after_get);
     if (startup.first_answer_ms >= 0)
       std::printf("  pins-mock program: first answer %.1f ms after exec, idle RSS %.1f MB, "
                   "reset %.2f ms\n",

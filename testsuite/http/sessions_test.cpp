@@ -10,6 +10,7 @@
 
 using namespace pinsmock::test;
 using pinsmock::MockServer;
+namespace json = pinsmock::json;
 
 namespace {
 
@@ -279,6 +280,16 @@ TEST_CASE("Sessions: POST /__admin/sessions applies seed and today and names a b
   PinsClient in_default(server.base_url(), kCreatorToken);
   CHECK(create_pin(in_default) != created.string_member("id")); // seed 1 vs seed 7
 
+  // A fixture directory, loaded and validated like --fixtures.
+  json::Document spec(rapidjson::kObjectType);
+  json::set(spec, "fixtures",
+            json::string(std::string(PINSMOCK_SOURCE_DIR) + "/fixtures/default",
+                         spec.GetAllocator()),
+            spec.GetAllocator());
+  const ApiResult from_dir = admin.raw("POST", "/__admin/sessions", json::dump(spec));
+  REQUIRE_THAT(from_dir, HasStatus(201));
+  CHECK(int_at(from_dir.json, "pins") == kFixturePinCount);
+
   const auto [body, field] = GENERATE(table<std::string, std::string>({
       {R"({"seed": -1})", "seed"},
       {R"({"seed": "7"})", "seed"},
@@ -296,7 +307,7 @@ TEST_CASE("Sessions: POST /__admin/sessions applies seed and today and names a b
   CHECK(int_at(bad.json, "code") == 1);
   if (!field.empty())
     CHECK_THAT(str_at(bad.json, "message"), Catch::Contains("/" + field));
-  CHECK(server.session_count() == 1);
+  CHECK(server.session_count() == 2);
 }
 
 TEST_CASE("Sessions: GET lists sessions, DELETE ends one, and an ended session is gone",

@@ -24,20 +24,22 @@ Result<std::shared_ptr<World>> Sessions::create(const SessionSpec& spec) {
   expire();
   std::shared_ptr<const FixtureSet> base = fixtures_;
   if (spec.fixtures != "default") {
-    std::unique_lock lock(mutex_);
-    auto it = loaded_.find(spec.fixtures);
-    if (it != loaded_.end()) {
-      base = it->second;
-    } else {
+    {
+      std::shared_lock lock(mutex_);
+      auto it = loaded_.find(spec.fixtures);
+      base = it == loaded_.end() ? nullptr : it->second;
+    }
+    if (!base) {
       if (!load_)
         return ApiError{ErrorId::InvalidBody, "fixtures: only \"default\" is available here.",
                         "/fixtures"};
       try {
-        base = load_(spec.fixtures);
+        base = load_(spec.fixtures); // outside the lock: requests keep flowing meanwhile
       } catch (const StartupError& e) {
         return ApiError{ErrorId::InvalidBody, std::string("fixtures: ") + e.what(), "/fixtures"};
       }
-      loaded_.emplace(spec.fixtures, base);
+      std::unique_lock lock(mutex_);
+      base = loaded_.emplace(spec.fixtures, base).first->second;
     }
   }
   WorldSettings settings = settings_;
