@@ -62,13 +62,13 @@ TEST_CASE("Docs: the READMEs and docs cite nothing outside the repository", "[un
   }
 }
 
-TEST_CASE("Docs: the README says that --target-is-mock resets the mock before every test",
+TEST_CASE("Docs: the README says that --target-is-mock runs each test in a session of its own",
           "[unit][docs]") {
   const std::string readme = read_file(kRoot / "README.md");
   bool said = false;
   for (std::size_t at = readme.find("--target-is-mock"); at != std::string::npos;
        at = readme.find("--target-is-mock", at + 1))
-    said = said || readme.substr(at, 300).find("resets the mock") != std::string::npos;
+    said = said || readme.substr(at, 300).find("in a session of") != std::string::npos;
   CHECK(said);
 }
 
