@@ -21,13 +21,6 @@ struct FaultStageOptions {
   std::int64_t max_delay_ms = 60000; // the longest delay any fault may add
 };
 
-/// Failure simulation (README "Simulating failures"): Prefer, fault rules, rate limits.
-struct FailureSimulation {
-  FaultStageOptions stage;
-  std::uint64_t seed = 1;      // fault-rule probabilities and delay draws
-  RateLimitConfig rate_limits; // off when empty
-};
-
 /// The stage's decision for one request, carried through the rest of the pipeline.
 struct FaultPlan {
   std::optional<ApiResponse> answer; // answer this now: the handler does not run
