@@ -9,6 +9,7 @@
 #include "server/connection_server.hpp"
 #include "server/httplib_adapter.hpp"
 #include "server/pipeline.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/tls_options.hpp"
 
 #include <sys/resource.h>
@@ -100,6 +101,17 @@ CorsPolicy cors_policy(const ServerOptions& options, const FailureSimulation& si
   return policy;
 }
 
+// Proxy mode's handler stage; its answers are checked strictly only when asked (the fixtures,
+// like live, have created_at without an offset, so strict_formats would refuse to load them).
+std::unique_ptr<ProxyStage> proxy_stage(const ServerOptions& options, const std::string& base_path,
+                                        std::shared_ptr<const ContractRegistry> contracts) {
+  if (options.proxy.upstream.empty())
+    return nullptr;
+  if (options.proxy.strict && !options.strict_formats)
+    contracts = ContractRegistry::load(source_for(options.contracts_dir, "contracts/"), true);
+  return std::make_unique<ProxyStage>(options.proxy, base_path, std::move(contracts));
+}
+
 std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
@@ -140,7 +152,7 @@ struct MockServer::Impl {
         pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
                  options.response_check,
                  JournalLimits{options.journal_size, options.journal_body_bytes},
-                 simulation),
+                 simulation, proxy_stage(options, manifest.base_path, contracts)),
         cors(cors_policy(options, simulation)),
         self_signed(self_signed_files(options)), tls(tls_context(options, self_signed.get())),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {

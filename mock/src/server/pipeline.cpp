@@ -6,6 +6,7 @@
 #include "core/utf8.hpp"
 #include "server/auth.hpp"
 #include "server/request_validation.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/response_check.hpp"
 #include "server/violation_header.hpp"
 
@@ -23,26 +24,23 @@ std::string first_violation(const std::vector<Violation>& violations) {
 
 } // namespace
 
-HttpResponse error_http_response(const ApiError& error) {
-  HttpResponse response;
-  response.status = error_spec(error.id).status;
-  response.body = json::dump(error_body(error));
-  return response;
-}
-
 Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
                    Services& services, AdminContext admin, ValidationMode response_check,
-                   JournalLimits limits, FailureSimulation simulation)
+                   JournalLimits limits, FailureSimulation simulation,
+                   std::unique_ptr<ProxyStage> proxy)
     : contracts_(contracts), services_(services),
       journal_(limits), coverage_(manifest.operation_ids()),
       faults_(std::move(simulation), services.clock), admin_(std::move(admin)),
-      response_check_(response_check), router_(manifest) {
+      response_check_(response_check), router_(manifest),
+      proxy_(std::move(proxy)) {
   admin_.journal = &journal_;
   admin_.coverage = &coverage_;
   for (const OperationSpec& operation : manifest.operations)
     admin_.declared_statuses[operation.id] = operation.declared_statuses();
   faults_.wire_admin(admin_, services.clock, manifest.operation_ids());
 }
+
+Pipeline::~Pipeline() = default;
 
 namespace {
 bool is_admin(const std::string& path) {
@@ -97,6 +95,8 @@ void Pipeline::record(const HttpRequest& request, const HttpResponse& response,
 
 HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange) {
   const RouteMatch route = router_.match(request.method, request.path);
+  if (proxy_ && route.outcome != RouteMatch::Outcome::Matched) // not ours to judge: relayed
+    return proxy_->answer(request, nullptr, exchange);
   if (route.outcome == RouteMatch::Outcome::NotFound) {
     exchange.error_name = std::string(error_spec(ErrorId::RouteNotFound).name);
     // The path is shown, never echoed: its bytes may be anything a client percent-encoded.
@@ -133,6 +133,8 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
   }
 
   Result<ApiRequest> api_request = prepare(request, route, exchange);
+  if (proxy_ && (api_request || !proxy_->enforce())) // proxy mode: the handler stage is upstream
+    return proxy_->answer(request, &operation, exchange);
   if (!api_request)
     return faults_.deliver_refused(request, operation, api_request.error(),
                                    finish(operation, error_response(api_request.error()), exchange));
@@ -156,7 +158,8 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
   ApiRequest api;
   api.operation_id = operation.id;
 
-  Result<Principal> principal = authenticate(request, operation, services_.fixtures);
+  Result<Principal> principal = proxy_ ? forwarded_principal(request, operation)
+                                      : authenticate(request, operation, services_.fixtures);
   if (!principal) {
     const AuthProblem problem = describe_auth_failure(request, operation, services_.fixtures);
     violation("header Authorization", problem.rule, problem.value, problem.expected);
@@ -179,6 +182,8 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
     exchange.warnings = body_warnings(contracts_, operation.id, *operation.body_schema, api.body);
   }
 
+  if (proxy_) // upstream knows the ad accounts; the fixtures do not
+    return api;
   if (auto denied = apply_business_access(api.principal, api.params, operation, services_.fixtures))
     return *denied;
   return api;

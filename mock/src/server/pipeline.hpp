@@ -8,13 +8,16 @@
 #include "control/coverage.hpp"
 #include "control/request_journal.hpp"
 #include "core/api_types.hpp"
+#include "core/error_catalog.hpp" // error_http_response
 #include "pinsmock/contract_registry.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/result.hpp"
 #include "server/fault_stage.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/router.hpp"
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 
 namespace pinsmock {
@@ -34,7 +37,9 @@ public:
   /// The pipeline owns the journal and coverage of its traffic and hands them to the admin API.
   Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Services& services,
            AdminContext admin, ValidationMode response_check, JournalLimits limits = {},
-           FailureSimulation simulation = {});
+           FailureSimulation simulation = {},
+           std::unique_ptr<ProxyStage> proxy = nullptr);
+  ~Pipeline();
 
   RequestJournal& journal() { return journal_; }
   const RequestJournal& journal() const { return journal_; }
@@ -71,11 +76,10 @@ private:
   AdminContext admin_;
   ValidationMode response_check_;
   Router router_;
+  std::unique_ptr<ProxyStage> proxy_; // proxy mode: upstream instead of the handlers
   mutable std::mutex errors_mutex_;
   std::vector<std::string> internal_errors_;
 };
 
-/// An error answer as the wire sees it.
-HttpResponse error_http_response(const ApiError& error);
 
 } // namespace pinsmock
