@@ -5,8 +5,8 @@
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
 #include "server/auth.hpp"
-#include "server/request_validation.hpp"
 #include "server/proxy_stage.hpp"
+#include "server/request_validation.hpp"
 #include "server/response_check.hpp"
 #include "server/violation_header.hpp"
 
