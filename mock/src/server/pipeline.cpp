@@ -55,7 +55,9 @@ HttpResponse Pipeline::handle(const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Exchange exchange;
   HttpResponse response = handle_api(request, exchange);
-  add_violation_header(response, exchange.violations);
+  // Proxy mode: the proxy stage summarizes both directions itself, or stays silent (transparent).
+  if (!proxy_ || !proxy_->transparent())
+    add_violation_header(response, exchange.violations);
   record(request, response, exchange, started);
   return response;
 }

@@ -22,6 +22,8 @@ public:
 
   /// True when a request that breaks its contract is answered by the mock, never forwarded.
   bool enforce() const { return options_.enforce; }
+  /// True when forwarded answers get no X-Pinsmock-Violations header.
+  bool transparent() const { return options_.transparent; }
 
   /// Forwards `request` and answers with upstream's status, body and headers. Response
   /// violations are added to `exchange` with direction "response"; unless transparent, an
