@@ -73,6 +73,9 @@ Proxy mode (README "Checking the real API"):
   --proxy-timeout S       waiting for upstream's answer, else 504 (default 30)
   --strict                check upstream's answers with no tolerance for the live
                           differences documented in API-NOTES.md (created_at offset)
+  --record DIR            write what passes through as a fixture set in DIR (merged with
+                          one already there); serve it with --fixtures DIR (README
+                          "Recording fixtures")
 
   --help                  show this help
   --version               show the version
@@ -209,6 +212,10 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.proxy.read_timeout = seconds(arg, value());
     } else if (arg == "--strict") {
       flags.options.proxy.strict = true;
+    } else if (arg == "--record") {
+      flags.options.proxy.record_dir = value();
+      if (flags.options.proxy.record_dir.empty())
+        usage_error("--record needs a directory");
     } else if (arg == "--log") {
       flags.options.log = [](std::string_view line) { std::cerr << line << '\n'; };
     } else if (arg == "--tls-cert") {
@@ -225,6 +232,8 @@ Flags parse_flags(int argc, char** argv) {
       usage_error("unknown option '" + arg + "'");
     }
   }
+  if (!flags.options.proxy.record_dir.empty() && flags.options.proxy.upstream.empty())
+    usage_error("--record records what passes through a proxy: it needs --proxy BASE_URL");
   return flags;
 }
 

@@ -30,6 +30,7 @@ struct ProxyOptions {
   bool transparent = false;  // no X-Pinsmock-Violations header on forwarded answers
   bool enforce = false;      // a request violation is answered by the mock, never forwarded
   bool strict = false;       // answers get no tolerance for documented live differences
+  std::string record_dir;    // --record: what passes through is written there as fixtures
   std::chrono::milliseconds connect_timeout{5000}; // else 502
   std::chrono::milliseconds read_timeout{30000};   // waiting for the answer, else 504
 };

@@ -109,7 +109,12 @@ std::unique_ptr<ProxyStage> proxy_stage(const ServerOptions& options, const std:
     return nullptr;
   if (options.proxy.strict && !options.strict_formats)
     contracts = ContractRegistry::load(source_for(options.contracts_dir, "contracts/"), true);
-  return std::make_unique<ProxyStage>(options.proxy, base_path, std::move(contracts));
+  std::unique_ptr<Recorder> recorder;
+  if (!options.proxy.record_dir.empty()) // media templates from the set the mock would serve
+    recorder = std::make_unique<Recorder>(options.proxy.record_dir, *contracts,
+                                          source_for(options.fixtures_dir, "fixtures/default/"));
+  return std::make_unique<ProxyStage>(options.proxy, base_path, std::move(contracts),
+                                      std::move(recorder));
 }
 
 std::string url_host(const std::string& host) {

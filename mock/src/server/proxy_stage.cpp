@@ -41,8 +41,27 @@ std::string summary(const std::vector<RecordedViolation>& violations) {
 } // namespace
 
 ProxyStage::ProxyStage(const ProxyOptions& options, std::string mock_base_path,
-                       std::shared_ptr<const ContractRegistry> contracts)
-    : options_(options), contracts_(std::move(contracts)), upstream_(options, std::move(mock_base_path)) {}
+                       std::shared_ptr<const ContractRegistry> contracts,
+                       std::unique_ptr<Recorder> recorder)
+    : options_(options), mock_base_path_(mock_base_path), contracts_(std::move(contracts)),
+      upstream_(options, std::move(mock_base_path)), recorder_(std::move(recorder)) {}
+
+void ProxyStage::record(const HttpRequest& request, const OperationSpec* operation, int status,
+                        const json::Value* body, Exchange& exchange) const {
+  if (!recorder_ || !upstream_.covers(request.path))
+    return;
+  PassedExchange passed;
+  passed.operation_id = operation ? operation->id : "";
+  passed.path = request.path.substr(mock_base_path_.size());
+  passed.query = &request.query;
+  const std::string authorization = request.header("Authorization").value_or("");
+  const std::size_t space = authorization.find(' ');
+  passed.token = space == std::string::npos ? "" : authorization.substr(space + 1);
+  passed.status = status;
+  passed.body = body;
+  if (auto failed = recorder_->record(passed)) // the answer stands; the journal says why
+    exchange.warnings.push_back({0, passed.operation_id, "recording", *failed, ""});
+}
 
 HttpResponse ProxyStage::answer(const HttpRequest& request, const OperationSpec* operation,
                                 Exchange& exchange) const {
@@ -103,6 +122,8 @@ HttpResponse ProxyStage::answer(const HttpRequest& request, const OperationSpec*
                   " with a body for this operation",
               std::to_string(answer.status));
   }
+
+  record(request, operation, answer.status, has_body ? &body : nullptr, exchange);
 
   HttpResponse out;
   out.status = answer.status;

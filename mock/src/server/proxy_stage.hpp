@@ -6,6 +6,7 @@
 #include "core/api_types.hpp"
 #include "pinsmock/contract_registry.hpp"
 #include "pinsmock/mock_server.hpp"
+#include "record/recorder.hpp"
 #include "server/upstream.hpp"
 
 #include <memory>
@@ -16,9 +17,11 @@ struct Exchange;
 
 class ProxyStage {
 public:
-  /// `contracts` check the answers (strict ones when options.strict).
+  /// `contracts` check the answers (strict ones when options.strict). With a `recorder`
+  /// (--record), every forwarded exchange is also recorded as fixtures.
   ProxyStage(const ProxyOptions& options, std::string mock_base_path,
-             std::shared_ptr<const ContractRegistry> contracts);
+             std::shared_ptr<const ContractRegistry> contracts,
+             std::unique_ptr<Recorder> recorder = nullptr);
 
   /// True when a request that breaks its contract is answered by the mock, never forwarded.
   bool enforce() const { return options_.enforce; }
@@ -34,9 +37,14 @@ public:
                       Exchange& exchange) const;
 
 private:
+  void record(const HttpRequest& request, const OperationSpec* operation, int status,
+              const json::Value* body, Exchange& exchange) const;
+
   ProxyOptions options_;
+  std::string mock_base_path_;
   std::shared_ptr<const ContractRegistry> contracts_;
   Upstream upstream_;
+  std::unique_ptr<Recorder> recorder_;
 };
 
 } // namespace pinsmock

@@ -1,0 +1,68 @@
+#pragma once
+// A fixture set being recorded (proxy mode, --record DIR): what upstream's answers showed,
+// merged by id, and its files in the format of fixtures/README.md.
+
+#include "fixtures/fixture_set.hpp"
+#include "store/pin_record.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pinsmock {
+
+/// The scopes a recorded token gets: upstream never says which scopes a token holds, so the
+/// mock token may do everything (fixtures/README.md's full set).
+const std::vector<std::string>& recorded_token_scopes();
+
+/// The mock token that stands for `username`'s real tokens: the same in every recording session,
+/// so re-recording merges into one account. Never derived from the real token.
+std::string recorded_token(const std::string& username);
+
+/// What a README may say about a real token: its first 4 characters (fewer for a short one)
+/// and its length. Never more of it.
+std::string token_hint(std::string_view real_token);
+
+class RecordedSet {
+public:
+  /// Starts from a recording already on disk (merge), or empty. `token_hints`: mock token ->
+  /// hints, from the earlier recording's recording.json.
+  explicit RecordedSet(const FixtureSet* existing = nullptr,
+                       std::map<std::string, std::set<std::string>> token_hints = {});
+
+  /// The account named `username`, created without tokens when new (user_id "" until seen).
+  Account& account(const std::string& username);
+  /// Gives `username` its mock token (full scopes) and notes the real token's hint.
+  void add_token(const std::string& username, const std::string& hint);
+  /// The board, created PUBLIC with a placeholder name when new.
+  Board& board(const std::string& id, const std::string& owner);
+  /// Adds a section (placeholder name when `name` is empty) if the board lacks it.
+  void add_section(Board& board, const std::string& section_id, const std::string& name);
+  /// Inserts or replaces a pin (by id); `pin.owner` must name an account.
+  void put_pin(PinRecord pin);
+  /// Drops a pin that upstream deleted, with its analytics.
+  void erase_pin(const std::string& id);
+  /// Pins one metric of the "ALL" series of (pin, date).
+  void pin_metric(const std::string& pin_id, const std::string& date, const std::string& metric,
+                  double value);
+
+  bool has_pin(const std::string& id) const { return pins_.count(id) != 0; }
+  std::size_t pin_count() const { return pins_.size(); }
+
+  /// The recording's files, by name relative to its directory: accounts.json, boards.json,
+  /// pins.json, analytics.json (fixture formats) and recording.json (the token hints).
+  std::map<std::string, std::string> render() const;
+  /// (mock token, username, hints) for the README, in token order.
+  std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> token_table() const;
+
+private:
+  std::map<std::string, Account> accounts_;
+  std::map<std::string, Board> boards_;
+  std::map<std::string, PinRecord> pins_;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> series_;
+  std::map<std::string, std::set<std::string>> token_hints_;
+};
+
+} // namespace pinsmock
