@@ -164,3 +164,13 @@ TEST_CASE("Process: an in-process server on ::1 serves under a bracketed URL", "
   PinsClient client(server.base_url(), kCreatorToken);
   CHECK_THAT(client.pins_get(fixture_pin(1)), HasStatus(200));
 }
+
+TEST_CASE("Process: --record without --proxy is a usage error", "[http][process][record]") {
+  ScratchDir dir;
+  Program program({"--port", "0", "--record", (dir / "recorded").string()}, dir / "out",
+                  dir / "err");
+  CHECK(program.wait(10s) == 2);
+  CHECK(slurp(dir / "err").find("--record records what passes through a proxy") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "recorded")); // nothing written before the flags are checked
+}

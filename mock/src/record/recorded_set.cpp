@@ -124,6 +124,13 @@ void RecordedSet::pin_metric(const std::string& pin_id, const std::string& date,
   series_[{pin_id, date}][metric] = value;
 }
 
+std::set<std::string> RecordedSet::pin_ids() const {
+  std::set<std::string> ids;
+  for (const auto& [id, pin] : pins_)
+    ids.insert(id);
+  return ids;
+}
+
 std::map<std::string, std::string> RecordedSet::render() const {
   std::map<std::string, std::string> files;
   {

@@ -50,6 +50,7 @@ public:
 
   bool has_pin(const std::string& id) const { return pins_.count(id) != 0; }
   std::size_t pin_count() const { return pins_.size(); }
+  std::set<std::string> pin_ids() const;
 
   /// The recording's files, by name relative to its directory: accounts.json, boards.json,
   /// pins.json, analytics.json (fixture formats) and recording.json (the token hints).

@@ -3,6 +3,7 @@
 #include "pinsmock/startup_error.hpp"
 #include "record/atomic_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -278,9 +279,16 @@ std::optional<std::string> Recorder::write() {
   files["README.md"] = readme_text(set_);
   try {
     // Each file is replaced atomically; referenced files go first, so that a reader between two
-    // renames meets at worst an unreferenced account or board, never a dangling reference.
-    for (const char* name : {"accounts.json", "boards.json", "pins.json", "analytics.json",
-                             "recording.json", "README.md"}) {
+    // renames meets at worst an unreferenced account, board or pin, never a dangling reference.
+    // When pins went away, their analytics rows go first.
+    std::set<std::string> pins = set_.pin_ids();
+    const bool shrinking = std::any_of(written_pins_.begin(), written_pins_.end(),
+                                       [&](const std::string& id) { return !pins.count(id); });
+    const char* data[] = {"pins.json", "analytics.json"};
+    if (shrinking)
+      std::swap(data[0], data[1]);
+    for (const char* name : {"accounts.json", "boards.json", data[0], data[1], "recording.json",
+                             "README.md"}) {
       const std::string& text = files.at(name);
       auto it = written_.find(name);
       if (it != written_.end() && it->second == text)
@@ -288,6 +296,7 @@ std::optional<std::string> Recorder::write() {
       write_file_atomically(dir_ + "/" + name, text);
       written_[name] = text;
     }
+    written_pins_ = std::move(pins);
   } catch (const std::runtime_error& e) {
     return std::string(e.what());
   }

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace pinsmock {
@@ -53,6 +54,7 @@ private:
   RecordedSet set_;
   std::map<std::string, std::string> usernames_; // real token -> its user: memory only
   std::map<std::string, std::string> written_;   // file -> text last written
+  std::set<std::string> written_pins_;           // pin ids of the pins.json last written
 };
 
 } // namespace pinsmock
