@@ -253,8 +253,13 @@ TEST_CASE("proxy: a slow upstream answers 504", "[http][proxy]") {
   ApiResult answer = PinsClient(proxy.base_url(), kCreatorToken).pins_list();
   CHECK_THAT(answer, IsPinterestError(504, 504));
   CHECK(answer.string_member("message").find("within 1 s") != std::string::npos);
-  REQUIRE(proxy.requests().size() == 1);
-  CHECK(proxy.requests()[0].error == "upstream_timeout");
+  const auto journal = proxy.requests();
+  REQUIRE(journal.size() == 1);
+  CHECK(journal[0].error == "upstream_timeout");
+  REQUIRE(journal[0].violations.size() == 1);
+  CHECK(journal[0].violations[0].location == "upstream");
+  CHECK(journal[0].violations[0].direction == "response");
+  CHECK(journal[0].violations[0].rule.find("did not answer") != std::string::npos);
 }
 
 TEST_CASE("proxy: an upstream answering non-JSON answers 502", "[http][proxy]") {
@@ -264,8 +269,13 @@ TEST_CASE("proxy: an upstream answering non-JSON answers 502", "[http][proxy]") 
   ApiResult answer = PinsClient(proxy.base_url(), kCreatorToken).pins_list();
   CHECK_THAT(answer, IsPinterestError(502, 502));
   CHECK(answer.string_member("message").find("text/html") != std::string::npos);
-  REQUIRE(proxy.requests().size() == 1);
-  CHECK(proxy.requests()[0].error == "upstream_not_json");
+  const auto journal = proxy.requests();
+  REQUIRE(journal.size() == 1);
+  CHECK(journal[0].error == "upstream_not_json");
+  REQUIRE(journal[0].violations.size() == 1);
+  CHECK(journal[0].violations[0].location == "upstream");
+  CHECK(journal[0].violations[0].rule.find("answered 503 with Content-Type text/html") !=
+        std::string::npos);
 }
 
 TEST_CASE("proxy: forwards over TLS and verifies the upstream certificate", "[http][proxy]") {

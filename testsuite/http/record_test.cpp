@@ -10,8 +10,10 @@
 #include <functional>
 #include <fstream>
 #include <mutex>
+#include <atomic>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace pinsmock;
 using namespace pinsmock::test;
@@ -298,4 +300,33 @@ TEST_CASE("record: a pin deleted through the proxy leaves the recording", "[http
   CHECK(slurp(fs::path(dir) / "pins.json").find(id) != std::string::npos);
   REQUIRE(client.pins_delete(id).status == 204);
   CHECK(slurp(fs::path(dir) / "pins.json").find(id) == std::string::npos);
+}
+
+TEST_CASE("record: parallel clients through the proxy make one recording that loads",
+          "[http][record]") {
+  MockServer upstream(test_options());
+  upstream.start();
+  const TemporaryDir temporary;
+  {
+    ServerOptions options = test_options();
+    options.proxy.upstream = upstream.base_url();
+    options.proxy.record_dir = temporary.path;
+    MockServer proxy(options);
+    proxy.start();
+    std::vector<std::thread> clients;
+    std::atomic<int> answered{0};
+    for (int t = 0; t < 4; ++t)
+      clients.emplace_back([&, t] {
+        PinsClient client(proxy.base_url(), t % 2 ? kPartnerToken : kCreatorToken);
+        for (int n = 1; n <= 30; ++n)
+          answered += client.pins_get(fixture_pin(n)).status == 200 ? 1 : 0;
+      });
+    for (std::thread& client : clients)
+      client.join();
+    CHECK(answered == 2 * 30 + 2 * 19); // the partner sees the creator's public pins only
+  }
+  MockServer served(serving(temporary.path));
+  json::Document pins;
+  REQUIRE_FALSE(json::parse_into(pins, slurp(fs::path(temporary.path) / "pins.json")));
+  CHECK(pins["pins"].Size() == 30);
 }
