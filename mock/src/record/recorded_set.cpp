@@ -61,8 +61,14 @@ RecordedSet::RecordedSet(const FixtureSet* existing,
     accounts_[a.username] = a;
   for (const Board& b : existing->boards)
     boards_[b.id] = b;
-  for (const PinRecord& p : existing->pins)
-    pins_[p.id] = p;
+  for (const PinPtr& p : existing->pins) {
+    RecordedPin& pin = pins_[p->id];
+    pin.id = p->id;
+    pin.owner = p->owner;
+    // The stored bytes are the owner's view, as recorded: parsed back, key order kept.
+    if (json::parse_into(pin.pin, p->json))
+      pins_.erase(p->id); // cannot happen: the mock rendered these bytes itself
+  }
   for (const AnalyticsPoint& point : existing->analytics)
     for (const auto& [metric, value] : point.metrics)
       series_[{point.pin_id, point.date}][metric] = value;
@@ -107,7 +113,7 @@ void RecordedSet::add_section(Board& board, const std::string& section_id,
   board.sections.push_back(Section{section_id, name.empty() ? "Section " + section_id : name});
 }
 
-void RecordedSet::put_pin(PinRecord pin) {
+void RecordedSet::put_pin(RecordedPin pin) {
   account(pin.owner);
   const std::string id = pin.id;
   pins_[id] = std::move(pin);
@@ -194,13 +200,13 @@ std::map<std::string, std::string> RecordedSet::render() const {
   {
     // Oldest first, as the mock's store numbers them: its listings then run newest first, as
     // upstream's do.
-    std::vector<const PinRecord*> ordered;
+    std::vector<const RecordedPin*> ordered;
     for (const auto& [id, pin] : pins_)
       ordered.push_back(&pin);
-    auto created = [](const PinRecord* p) {
+    auto created = [](const RecordedPin* p) {
       return std::string(json::get_string(p->pin, "created_at").value_or(""));
     };
-    std::sort(ordered.begin(), ordered.end(), [&](const PinRecord* x, const PinRecord* y) {
+    std::sort(ordered.begin(), ordered.end(), [&](const RecordedPin* x, const RecordedPin* y) {
       const std::string cx = created(x), cy = created(y);
       return cx != cy ? cx < cy : id_less(x->id, y->id);
     });
@@ -208,7 +214,7 @@ std::map<std::string, std::string> RecordedSet::render() const {
     auto& a = doc.GetAllocator();
     json::Value list(rapidjson::kArrayType);
     std::set<std::string> elsewhere;
-    for (const PinRecord* pin : ordered) {
+    for (const RecordedPin* pin : ordered) {
       json::Value entry(rapidjson::kObjectType);
       entry.AddMember("owner", json::string(pin->owner, a), a);
       entry.AddMember("pin", json::Value(pin->pin, a), a);

@@ -3,7 +3,6 @@
 // merged by id, and its files in the format of fixtures/README.md.
 
 #include "fixtures/fixture_set.hpp"
-#include "store/pin_record.hpp"
 
 #include <map>
 #include <set>
@@ -12,6 +11,13 @@
 #include <vector>
 
 namespace pinsmock {
+
+/// A recorded pin: its owner and the Pin as its owner sees it (is_owner true, pin_metrics null).
+struct RecordedPin {
+  std::string id;
+  std::string owner;
+  json::Document pin;
+};
 
 /// The scopes a recorded token gets: upstream never says which scopes a token holds, so the
 /// mock token may do everything (fixtures/README.md's full set).
@@ -40,8 +46,8 @@ public:
   Board& board(const std::string& id, const std::string& owner);
   /// Adds a section (placeholder name when `name` is empty) if the board lacks it.
   void add_section(Board& board, const std::string& section_id, const std::string& name);
-  /// Inserts or replaces a pin (by id); `pin.owner` must name an account.
-  void put_pin(PinRecord pin);
+  /// Inserts or replaces a pin (by id); its owner's account is created when new.
+  void put_pin(RecordedPin pin);
   /// Drops a pin that upstream deleted, with its analytics.
   void erase_pin(const std::string& id);
   /// Pins one metric of the "ALL" series of (pin, date).
@@ -61,7 +67,7 @@ public:
 private:
   std::map<std::string, Account> accounts_;
   std::map<std::string, Board> boards_;
-  std::map<std::string, PinRecord> pins_;
+  std::map<std::string, RecordedPin> pins_;
   std::map<std::pair<std::string, std::string>, std::map<std::string, double>> series_;
   std::map<std::string, std::set<std::string>> token_hints_;
 };

@@ -197,10 +197,10 @@ bool Recorder::learn(const PassedExchange& x) {
 bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool secret_board) {
   if (!pin.IsObject())
     return false;
-  PinRecord record;
+  RecordedPin record;
   record.id = string_at(pin, "id");
-  record.board_id = string_at(pin, "board_id");
-  if (record.id.empty() || record.board_id.empty())
+  const std::string board_id = string_at(pin, "board_id");
+  if (record.id.empty() || board_id.empty())
     return false;
   const json::Value* board_owner = json::find(pin, "board_owner");
   std::string owner = board_owner && board_owner->IsObject() ? string_at(*board_owner, "username")
@@ -224,13 +224,11 @@ bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool s
   json::set(record.pin, "pin_metrics", json::Value(rapidjson::kNullType), a);
   if (!contracts_.validate("components/pin.json", record.pin).empty())
     return false; // would not load; the violation is in the journal already
-  Board& board = set_.board(record.board_id, owner);
+  Board& board = set_.board(board_id, owner);
   if (secret_board)
     board.privacy = BoardPrivacy::Secret;
-  if (auto section = json::get_string(pin, "board_section_id")) {
-    record.board_section_id = std::string(*section);
-    set_.add_section(board, *record.board_section_id, "");
-  }
+  if (auto section = json::get_string(pin, "board_section_id"))
+    set_.add_section(board, std::string(*section), "");
   set_.put_pin(std::move(record));
   return true;
 }

@@ -31,12 +31,9 @@ FileSource media() { return FileSource::embedded("fixtures/default/"); }
 
 // A pin of the default fixtures as upstream would answer it, with `edits` applied.
 json::Document upstream_pin(const std::string& id = "1300000000000000001") {
-  for (const PinRecord& pin : test::default_fixtures().pins)
-    if (pin.id == id) {
-      json::Document doc;
-      doc.CopyFrom(pin.pin, doc.GetAllocator());
-      return doc;
-    }
+  for (const PinPtr& pin : test::default_fixtures().pins)
+    if (pin->id == id)
+      return parse_json(pin->json);
   FAIL("no fixture pin " << id);
   return {};
 }
