@@ -40,8 +40,20 @@ const std::vector<std::string>& recorded_token_scopes() {
 
 std::string recorded_token(const std::string& username) {
   std::string token = "pina_recorded_";
-  for (const char c : username)
-    token += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  bool replaced = false;
+  std::uint32_t hash = 2166136261u; // FNV-1a: fixed, so the token is the same every session
+  for (const char c : username) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    token += plain ? c : '_';
+    replaced = replaced || !plain;
+    hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  if (replaced) { // "a.b" and "a-b" must not share a token
+    static const char* hex = "0123456789abcdef";
+    token += '_';
+    for (int shift = 28; shift >= 0; shift -= 4)
+      token += hex[(hash >> shift) & 0xF];
+  }
   return token;
 }
 

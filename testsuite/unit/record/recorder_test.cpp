@@ -164,3 +164,12 @@ TEST_CASE("Recorder: a token hint shows at most a quarter of a short token", "[u
   CHECK(token_hint("abcdefg") == "'a...' (7 characters)");
   CHECK(token_hint("abc") == "'...' (3 characters)");
 }
+
+TEST_CASE("Recorder: mock tokens are the same every session and distinct per user",
+          "[unit][record]") {
+  CHECK(recorded_token("mock_creator") == "pina_recorded_mock_creator");
+  CHECK(recorded_token("a.b") == recorded_token("a.b"));
+  CHECK(recorded_token("a.b") != recorded_token("a-b"));
+  CHECK(recorded_token("a.b") != recorded_token("a_b"));
+  CHECK(recorded_token("a.b").rfind("pina_recorded_a_b_", 0) == 0);
+}
