@@ -249,7 +249,7 @@ TEST_CASE("record: real tokens appear in no recorded file, journal entry or log 
       CHECK(text.find(token) == std::string::npos);
     CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos); // renamed
   }
-  CHECK(files == 12); // 4 fixture files, 6 media templates, recording.json, README.md
+  CHECK(files == 13); // 4 fixture files, 6 media templates, recording.json, README.md, the lock
   const std::string readme = slurp(fs::path(dir) / "README.md");
   CHECK(readme.find("| `" + kRecordedCreator + "` | mock_creator | 'pina...' (22 characters) |") !=
         std::string::npos);

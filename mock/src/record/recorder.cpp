@@ -3,6 +3,10 @@
 #include "pinsmock/startup_error.hpp"
 #include "record/atomic_file.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
@@ -78,8 +82,8 @@ std::string readme_text(const RecordedSet& set) {
       "Written by `pins-mock --proxy URL --record DIR` from the answers that passed through it;\n"
       "serve it with `pins-mock --fixtures DIR`. Recording again into this directory merges\n"
       "(pins, boards and accounts by id, analytics by pin and date). The file formats are those of\n"
-      "fixtures/README.md in the pins-mock sources; what a recording holds and leaves out is in\n"
-      "its README, section \"Recording fixtures\".\n\n"
+      "fixtures/README.md in the pins-mock sources; what a recording holds and leaves out, in\n"
+      "the pins-mock README, section \"Recording fixtures\".\n\n"
       "## Tokens\n\n"
       "Real tokens are never written here. Each account seen gets a mock token (with every\n"
       "scope); the real tokens it stands for are listed by their first characters and length.\n\n"
@@ -117,6 +121,10 @@ Recorder::Recorder(std::string dir, const ContractRegistry& contracts,
   } catch (const std::runtime_error& e) {
     throw StartupError("--record " + dir_ + ": " + e.what());
   }
+  // One recorder per directory: a second one would undo the first one's merges.
+  lock_.fd = ::open((dir_ + "/.recording.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_.fd < 0 || ::flock(lock_.fd, LOCK_EX | LOCK_NB) != 0)
+    throw StartupError("--record " + dir_ + ": another pins-mock is recording into it");
   if (fs::exists(fs::path(dir_) / "accounts.json")) {
     // Merging needs the earlier recording whole: it must load as the mock would load it.
     auto existing = FixtureSet::load(FileSource::directory(dir_), contracts_);
@@ -124,6 +132,11 @@ Recorder::Recorder(std::string dir, const ContractRegistry& contracts,
   }
   if (auto failed = write())
     throw StartupError("--record " + dir_ + ": " + *failed);
+}
+
+Recorder::DirectoryLock::~DirectoryLock() {
+  if (fd >= 0)
+    ::close(fd); // releases the lock
 }
 
 std::optional<std::string> Recorder::record(const PassedExchange& exchange) {

@@ -33,7 +33,11 @@ public:
   /// fixture loader, so it must be a valid set) and merged into. Media templates are copied from
   /// `media_source` when `dir` has none. Throws StartupError when `dir` holds a broken set or
   /// cannot be written.
+  /// `dir` is locked (`.recording.lock`) while the recorder lives: a second recorder into it is
+  /// refused with StartupError.
   Recorder(std::string dir, const ContractRegistry& contracts, const FileSource& media_source);
+  Recorder(const Recorder&) = delete;
+  Recorder& operator=(const Recorder&) = delete;
 
   /// Learns from one exchange (successful answers only) and rewrites the files that changed,
   /// each atomically. Returns why writing failed, if it did. Thread-safe.
@@ -50,6 +54,13 @@ private:
 
   std::string dir_;
   const ContractRegistry& contracts_;
+  struct DirectoryLock { // a member, so that a constructor that throws still lets go
+    int fd = -1;
+    DirectoryLock() = default;
+    DirectoryLock(const DirectoryLock&) = delete;
+    DirectoryLock& operator=(const DirectoryLock&) = delete;
+    ~DirectoryLock();
+  } lock_;
   std::mutex mutex_;
   RecordedSet set_;
   std::map<std::string, std::string> usernames_; // real token -> its user: memory only

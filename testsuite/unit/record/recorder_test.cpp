@@ -157,6 +157,11 @@ TEST_CASE("Recorder: a directory holding a broken set is refused at start", "[un
   TempDir dir;
   dir.write("accounts.json", "{\"accounts\": [");
   CHECK_THROWS_AS(Recorder(dir.str(), contracts(), media()), StartupError);
+  dir.write("accounts.json", "{\"accounts\": []}"); // mended: the refused recorder let go
+  dir.write("boards.json", "{\"boards\": []}");
+  dir.write("pins.json", "{\"pins\": []}");
+  dir.write("analytics.json", "{\"series\": []}");
+  CHECK_NOTHROW(Recorder(dir.str(), contracts(), media()));
 }
 
 TEST_CASE("Recorder: a token hint shows at most a quarter of a short token", "[unit][record]") {
@@ -172,4 +177,15 @@ TEST_CASE("Recorder: mock tokens are the same every session and distinct per use
   CHECK(recorded_token("a.b") != recorded_token("a-b"));
   CHECK(recorded_token("a.b") != recorded_token("a_b"));
   CHECK(recorded_token("a.b").rfind("pina_recorded_a_b_", 0) == 0);
+}
+
+TEST_CASE("Recorder: a second recorder into the same directory is refused while the first lives",
+          "[unit][record]") {
+  TempDir dir;
+  {
+    Recorder first(dir.str(), contracts(), media());
+    CHECK_THROWS_WITH(Recorder(dir.str(), contracts(), media()),
+                      Catch::Contains("another pins-mock is recording into it"));
+  }
+  CHECK_NOTHROW(Recorder(dir.str(), contracts(), media()));
 }
