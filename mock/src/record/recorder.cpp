@@ -216,19 +216,24 @@ bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool s
   if (record.id.empty() || board_id.empty())
     return false;
   const json::Value* board_owner = json::find(pin, "board_owner");
-  std::string owner = board_owner && board_owner->IsObject() ? string_at(*board_owner, "username")
-                                                             : "";
-  // A pin the token's user owns names that user (unless an ad account chose someone else).
+  const std::string board_owner_name =
+      board_owner && board_owner->IsObject() ? string_at(*board_owner, "username") : "";
+  // A pin the token's user owns is theirs, also on someone else's (group) board: the user is
+  // who GET /v5/user_account or an earlier own pin named, else this pin's board owner. Without
+  // ad_account_id only: with it, the operation user is the ad account's owner.
   const bool own = json::get_bool(pin, "is_owner").value_or(false) &&
                    query_value(x, "ad_account_id").empty();
-  if (own && owner.empty() && usernames_.count(x.token))
-    owner = usernames_[x.token];
+  std::string owner = board_owner_name;
+  if (own) {
+    if (auto known = usernames_.find(x.token); known != usernames_.end())
+      owner = known->second;
+    if (!owner.empty() && !x.token.empty()) {
+      usernames_[x.token] = owner;
+      set_.add_token(owner, token_hint(x.token));
+    }
+  }
   if (owner.empty())
     return false; // nobody to file it under
-  if (own && !x.token.empty()) {
-    usernames_[x.token] = owner;
-    set_.add_token(owner, token_hint(x.token));
-  }
   // Stored as its owner sees it; is_owner and pin_metrics are rendered per request.
   record.owner = owner;
   record.pin.CopyFrom(pin, record.pin.GetAllocator());
@@ -237,7 +242,7 @@ bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool s
   json::set(record.pin, "pin_metrics", json::Value(rapidjson::kNullType), a);
   if (!contracts_.validate("components/pin.json", record.pin).empty())
     return false; // would not load; the violation is in the journal already
-  Board& board = set_.board(board_id, owner);
+  Board& board = set_.board(board_id, board_owner_name.empty() ? owner : board_owner_name);
   if (secret_board)
     board.privacy = BoardPrivacy::Secret;
   if (auto section = json::get_string(pin, "board_section_id"))

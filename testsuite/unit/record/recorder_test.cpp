@@ -189,3 +189,18 @@ TEST_CASE("Recorder: a second recorder into the same directory is refused while 
   }
   CHECK_NOTHROW(Recorder(dir.str(), contracts(), media()));
 }
+
+TEST_CASE("Recorder: an own pin on someone else's board stays the token user's",
+          "[unit][record]") {
+  TempDir dir;
+  Recorder recorder(dir.str(), contracts(), media());
+  Feed feed{recorder, {}};
+  feed("", "/user_account", parse_json(R"({"username": "mock_partner"})"));
+  feed("pins/get", "/pins/1300000000000000001", upstream_pin()); // is_owner, board of mock_creator
+  const auto set = load(dir);
+  REQUIRE(set->pins.size() == 1);
+  CHECK(set->pins[0]->owner == "mock_partner");
+  CHECK(set->board("1100000000000000001")->owner == "mock_creator");
+  CHECK(set->find_token("pina_recorded_mock_partner"));
+  CHECK_FALSE(set->find_token("pina_recorded_mock_creator"));
+}
