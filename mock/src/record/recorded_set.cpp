@@ -87,6 +87,10 @@ RecordedSet::RecordedSet(const FixtureSet* existing,
 }
 
 Account& RecordedSet::account(const std::string& username) {
+  auto it = accounts_.find(username);
+  if (it != accounts_.end())
+    return it->second;
+  ++revision_;
   Account& a = accounts_[username];
   a.username = username;
   return a;
@@ -97,49 +101,83 @@ void RecordedSet::add_token(const std::string& username, const std::string& hint
   const std::string token = recorded_token(username);
   const bool has = std::any_of(a.tokens.begin(), a.tokens.end(),
                                [&](const Token& t) { return t.token == token; });
-  if (!has)
+  if (!has) {
     a.tokens.push_back(Token{token, recorded_token_scopes()});
-  token_hints_[token].insert(hint);
+    ++revision_;
+  }
+  if (token_hints_[token].insert(hint).second)
+    ++revision_;
 }
 
-Board& RecordedSet::board(const std::string& id, const std::string& owner) {
-  auto it = boards_.find(id);
-  if (it != boards_.end())
-    return it->second;
+void RecordedSet::set_user_id(const std::string& username, const std::string& user_id) {
+  Account& a = account(username);
+  if (a.user_id != user_id) {
+    a.user_id = user_id;
+    ++revision_;
+  }
+}
+
+void RecordedSet::add_board(const std::string& id, const std::string& owner) {
+  if (boards_.count(id))
+    return;
   account(owner);
   Board& b = boards_[id];
   b.id = id;
   b.owner = owner;
   b.name = "Board " + id; // upstream's pin answers carry no board name
-  return b;
+  ++revision_;
 }
 
-void RecordedSet::add_section(Board& board, const std::string& section_id,
-                              const std::string& name) {
-  for (Section& s : board.sections)
-    if (s.id == section_id) {
-      if (!name.empty())
-        s.name = name;
-      return;
-    }
-  board.sections.push_back(Section{section_id, name.empty() ? "Section " + section_id : name});
+void RecordedSet::describe_board(const std::string& id, std::optional<std::string> name,
+                                 std::optional<BoardPrivacy> privacy) {
+  auto it = boards_.find(id);
+  if (it == boards_.end())
+    return;
+  Board& b = it->second;
+  if (name && b.name != *name) {
+    b.name = std::move(*name);
+    ++revision_;
+  }
+  if (privacy && b.privacy != *privacy) {
+    b.privacy = *privacy;
+    ++revision_;
+  }
+}
+
+void RecordedSet::add_section(const std::string& board_id, const std::string& section_id) {
+  auto it = boards_.find(board_id);
+  if (it == boards_.end() || it->second.has_section(section_id))
+    return;
+  it->second.sections.push_back(Section{section_id, "Section " + section_id});
+  ++revision_;
 }
 
 void RecordedSet::put_pin(RecordedPin pin) {
   account(pin.owner);
+  auto it = pins_.find(pin.id);
+  if (it != pins_.end() && it->second.owner == pin.owner && it->second.pin == pin.pin)
+    return; // the same answer again
   const std::string id = pin.id;
   pins_[id] = std::move(pin);
+  ++revision_;
 }
 
 void RecordedSet::erase_pin(const std::string& id) {
-  pins_.erase(id);
+  if (!pins_.erase(id))
+    return;
   for (auto it = series_.begin(); it != series_.end();)
     it = it->first.first == id ? series_.erase(it) : std::next(it);
+  ++revision_;
 }
 
 void RecordedSet::pin_metric(const std::string& pin_id, const std::string& date,
                              const std::string& metric, double value) {
-  series_[{pin_id, date}][metric] = value;
+  auto& metrics = series_[{pin_id, date}];
+  auto it = metrics.find(metric);
+  if (it != metrics.end() && it->second == value)
+    return;
+  metrics[metric] = value;
+  ++revision_;
 }
 
 std::set<std::string> RecordedSet::pin_ids() const {

@@ -4,7 +4,9 @@
 
 #include "fixtures/fixture_set.hpp"
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -38,14 +40,20 @@ public:
   explicit RecordedSet(const FixtureSet* existing = nullptr,
                        std::map<std::string, std::set<std::string>> token_hints = {});
 
-  /// The account named `username`, created without tokens when new (user_id "" until seen).
-  Account& account(const std::string& username);
-  /// Gives `username` its mock token (full scopes) and notes the real token's hint.
+  // Every change bumps revision(); a call that changes nothing leaves it as it was.
+
+  /// Gives `username` (an account, created when new) its mock token (full scopes) and notes the
+  /// real token's hint.
   void add_token(const std::string& username, const std::string& hint);
-  /// The board, created PUBLIC with a placeholder name when new.
-  Board& board(const std::string& id, const std::string& owner);
-  /// Adds a section (placeholder name when `name` is empty) if the board lacks it.
-  void add_section(Board& board, const std::string& section_id, const std::string& name);
+  /// Sets the user id of `username`'s account (created when new).
+  void set_user_id(const std::string& username, const std::string& user_id);
+  /// Adds the board (PUBLIC, placeholder name) and its owner's account when new.
+  void add_board(const std::string& id, const std::string& owner);
+  /// What a board read (or a PRIVATE listing) said about a board added before.
+  void describe_board(const std::string& id, std::optional<std::string> name,
+                      std::optional<BoardPrivacy> privacy);
+  /// Adds a section with a placeholder name to a board added before, if it lacks it.
+  void add_section(const std::string& board_id, const std::string& section_id);
   /// Inserts or replaces a pin (by id); its owner's account is created when new.
   void put_pin(RecordedPin pin);
   /// Drops a pin that upstream deleted, with its analytics.
@@ -54,6 +62,7 @@ public:
   void pin_metric(const std::string& pin_id, const std::string& date, const std::string& metric,
                   double value);
 
+  std::uint64_t revision() const { return revision_; }
   bool has_pin(const std::string& id) const { return pins_.count(id) != 0; }
   std::size_t pin_count() const { return pins_.size(); }
   std::set<std::string> pin_ids() const;
@@ -65,6 +74,9 @@ public:
   std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> token_table() const;
 
 private:
+  Account& account(const std::string& username);
+
+  std::uint64_t revision_ = 0;
   std::map<std::string, Account> accounts_;
   std::map<std::string, Board> boards_;
   std::map<std::string, RecordedPin> pins_;

@@ -141,80 +141,71 @@ Recorder::DirectoryLock::~DirectoryLock() {
 
 std::optional<std::string> Recorder::record(const PassedExchange& exchange) {
   std::lock_guard lock(mutex_);
-  if (!learn(exchange))
-    return std::nullopt;
+  const std::uint64_t before = set_.revision();
+  learn(exchange);
+  if (set_.revision() == before)
+    return std::nullopt; // nothing new: no file is rendered or written
   return write();
 }
 
-bool Recorder::learn(const PassedExchange& x) {
+void Recorder::learn(const PassedExchange& x) {
   const std::vector<std::string> path = segments(x.path);
-  if (x.operation_id == "pins/delete" && x.status == 204 && path.size() == 2) {
-    if (!set_.has_pin(path[1]))
-      return false;
-    set_.erase_pin(path[1]);
-    return true;
-  }
+  if (x.operation_id == "pins/delete" && x.status == 204 && path.size() == 2)
+    return set_.erase_pin(path[1]);
   // Only successful answers are facts; errors depend on the request, not on the data.
   if (x.status < 200 || x.status > 299 || !x.body || !x.body->IsObject())
-    return false;
+    return;
   const json::Value& body = *x.body;
   const std::string& op = x.operation_id;
   if (op == "pins/get" || op == "pins/create" || op == "pins/update" || op == "pins/save")
     return learn_pin(body, x, false);
   if (op == "pins/list") {
     const json::Value* items = json::find(body, "items");
-    bool changed = false;
     if (items && items->IsArray())
       for (const auto& pin : items->GetArray()) // PRIVATE lists only pins on secret boards
-        changed = learn_pin(pin, x, query_value(x, "pin_type") == "PRIVATE") || changed;
-    return changed;
+        learn_pin(pin, x, query_value(x, "pin_type") == "PRIVATE");
+    return;
   }
   // Only the "all" totals are pinned; a single app type or a split is derived by the mock.
   const std::string_view app_types = query_value(x, "app_types");
   const bool totals = (app_types.empty() || app_types == "ALL") &&
                       query_value(x, "split_field") != "APP_TYPE";
-  if (op == "pins/analytics")
-    return totals && path.size() == 3 && learn_series(path[1], body);
-  if (op == "multi_pins/analytics") {
-    bool changed = false;
+  if (op == "pins/analytics" && totals && path.size() == 3)
+    return learn_series(path[1], body);
+  if (op == "multi_pins/analytics" && totals)
     for (const auto& member : body.GetObject())
-      changed = (totals && learn_series(member.name.GetString(), member.value)) || changed;
-    return changed;
-  }
+      learn_series(member.name.GetString(), member.value);
   if (!op.empty())
-    return false;
+    return;
   // Outside the contracts, the reads that name what pins do not: users, boards, sections.
   if (path.size() == 1 && path[0] == "user_account") {
     const std::string username = string_at(body, "username");
     if (username.empty() || !query_value(x, "ad_account_id").empty())
-      return false;
+      return;
     usernames_[x.token] = username;
     set_.add_token(username, token_hint(x.token));
     if (auto id = json::get_string(body, "id"))
-      set_.account(username).user_id = std::string(*id);
-    return true;
+      set_.set_user_id(username, std::string(*id));
+    return;
   }
   if (path.size() == 2 && path[0] == "boards")
     return learn_board(body);
   if (path.size() == 1 && path[0] == "boards") {
     const json::Value* items = json::find(body, "items");
-    bool changed = false;
     if (items && items->IsArray())
       for (const auto& board : items->GetArray())
-        changed = learn_board(board) || changed;
-    return changed;
+        learn_board(board);
   }
-  return false;
 }
 
-bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool secret_board) {
+void Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool secret_board) {
   if (!pin.IsObject())
-    return false;
+    return;
   RecordedPin record;
   record.id = string_at(pin, "id");
   const std::string board_id = string_at(pin, "board_id");
   if (record.id.empty() || board_id.empty())
-    return false;
+    return;
   const json::Value* board_owner = json::find(pin, "board_owner");
   const std::string board_owner_name =
       board_owner && board_owner->IsObject() ? string_at(*board_owner, "username") : "";
@@ -233,7 +224,7 @@ bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool s
     }
   }
   if (owner.empty())
-    return false; // nobody to file it under
+    return; // nobody to file it under
   // Stored as its owner sees it; is_owner and pin_metrics are rendered per request.
   record.owner = owner;
   record.pin.CopyFrom(pin, record.pin.GetAllocator());
@@ -241,22 +232,20 @@ bool Recorder::learn_pin(const json::Value& pin, const PassedExchange& x, bool s
   json::set(record.pin, "is_owner", json::Value(true), a);
   json::set(record.pin, "pin_metrics", json::Value(rapidjson::kNullType), a);
   if (!contracts_.validate("components/pin.json", record.pin).empty())
-    return false; // would not load; the violation is in the journal already
-  Board& board = set_.board(board_id, board_owner_name.empty() ? owner : board_owner_name);
+    return; // would not load; the violation is in the journal already
+  set_.add_board(board_id, board_owner_name.empty() ? owner : board_owner_name);
   if (secret_board)
-    board.privacy = BoardPrivacy::Secret;
+    set_.describe_board(board_id, std::nullopt, BoardPrivacy::Secret);
   if (auto section = json::get_string(pin, "board_section_id"))
-    set_.add_section(board, std::string(*section), "");
+    set_.add_section(board_id, std::string(*section));
   set_.put_pin(std::move(record));
-  return true;
 }
 
-bool Recorder::learn_series(const std::string& pin_id, const json::Value& per_app_type) {
+void Recorder::learn_series(const std::string& pin_id, const json::Value& per_app_type) {
   const json::Value* all = per_app_type.IsObject() ? json::find(per_app_type, "all") : nullptr;
   const json::Value* daily = all && all->IsObject() ? json::find(*all, "daily_metrics") : nullptr;
   if (!daily || !daily->IsArray())
-    return false;
-  bool changed = false;
+    return;
   for (const auto& day : daily->GetArray()) {
     const std::string date = day.IsObject() ? string_at(day, "date") : "";
     const json::Value* metrics = day.IsObject() ? json::find(day, "metrics") : nullptr;
@@ -268,26 +257,22 @@ bool Recorder::learn_series(const std::string& pin_id, const json::Value& per_ap
       if (!m.value.IsNumber() || name == "SAVE_RATE" || name == "VIDEO_AVG_WATCH_TIME")
         continue;
       set_.pin_metric(pin_id, date, name, m.value.GetDouble());
-      changed = true;
     }
   }
-  return changed;
 }
 
-bool Recorder::learn_board(const json::Value& board) {
+void Recorder::learn_board(const json::Value& board) {
   if (!board.IsObject())
-    return false;
+    return;
   const std::string id = string_at(board, "id");
   const json::Value* owner = json::find(board, "owner");
   const std::string username = owner && owner->IsObject() ? string_at(*owner, "username") : "";
   if (id.empty() || username.empty())
-    return false;
-  Board& b = set_.board(id, username);
-  if (auto name = json::get_string(board, "name"))
-    b.name = std::string(*name);
-  if (auto privacy = parse_privacy(json::get_string(board, "privacy").value_or("")))
-    b.privacy = *privacy;
-  return true;
+    return;
+  set_.add_board(id, username);
+  const auto name = json::get_string(board, "name");
+  set_.describe_board(id, name ? std::optional<std::string>(*name) : std::nullopt,
+                      parse_privacy(json::get_string(board, "privacy").value_or("")));
 }
 
 std::optional<std::string> Recorder::write() {

@@ -46,10 +46,10 @@ public:
   const std::string& dir() const { return dir_; }
 
 private:
-  bool learn(const PassedExchange& exchange);
-  bool learn_pin(const json::Value& pin, const PassedExchange& exchange, bool secret_board);
-  bool learn_series(const std::string& pin_id, const json::Value& per_app_type);
-  bool learn_board(const json::Value& board);
+  void learn(const PassedExchange& exchange);
+  void learn_pin(const json::Value& pin, const PassedExchange& exchange, bool secret_board);
+  void learn_series(const std::string& pin_id, const json::Value& per_app_type);
+  void learn_board(const json::Value& board);
   std::optional<std::string> write();
 
   std::string dir_;

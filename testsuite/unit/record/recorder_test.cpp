@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -203,4 +205,27 @@ TEST_CASE("Recorder: an own pin on someone else's board stays the token user's",
   CHECK(set->board("1100000000000000001")->owner == "mock_creator");
   CHECK(set->find_token("pina_recorded_mock_partner"));
   CHECK_FALSE(set->find_token("pina_recorded_mock_creator"));
+}
+
+TEST_CASE("Recorder: an answer that teaches nothing new rewrites no file", "[unit][record]") {
+  TempDir dir;
+  Recorder recorder(dir.str(), contracts(), media());
+  Feed feed{recorder, {}};
+  auto inode = [&](const char* name) {
+    struct stat info {};
+    REQUIRE(::stat((dir.path() / name).c_str(), &info) == 0);
+    return info.st_ino;
+  };
+  feed("pins/get", "/pins/1300000000000000001", upstream_pin());
+  const auto pins = inode("pins.json");
+  const auto readme = inode("README.md");
+  feed("pins/get", "/pins/1300000000000000001", upstream_pin()); // the same answer again
+  CHECK(inode("pins.json") == pins);
+  CHECK(inode("README.md") == readme);
+  json::Document edited = upstream_pin();
+  json::set(edited, "title", json::string("Renamed upstream", edited.GetAllocator()),
+            edited.GetAllocator());
+  feed("pins/get", "/pins/1300000000000000001", edited);
+  CHECK(inode("pins.json") != pins); // replaced by a rename
+  CHECK(read_file(dir.path() / "pins.json").find("Renamed upstream") != std::string::npos);
 }
