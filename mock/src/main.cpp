@@ -64,6 +64,22 @@ Failure simulation (README "Simulating failures"):
   --max-delay-ms N        the longest delay a Prefer header or a rule may add (default 60000)
   --no-prefer             ignore the Prefer request header (live behaviour only)
 
+Proxy mode (README "Checking the real API"):
+  --proxy BASE_URL        forward /v5 requests to BASE_URL (e.g. https://api.pinterest.com/v5)
+                          with the client's own token; check both directions
+  --proxy-insecure        do not verify upstream certificates (test hosts only)
+  --proxy-ca-file FILE    trust the certificates in FILE (PEM) instead of the system's
+  --proxy-transparent     no X-Pinsmock-Violations header on forwarded answers
+  --proxy-enforce         answer a request that breaks its contract with the mock's 400,
+                          never forwarding it
+  --proxy-connect-timeout S  connecting upstream, else 504 (default 5)
+  --proxy-timeout S       waiting for upstream's answer, else 504 (default 30)
+  --strict                check upstream's answers with no tolerance for the live
+                          differences documented in API-NOTES.md (created_at offset)
+  --record DIR            write what passes through as a fixture set in DIR (merged with
+                          one already there); serve it with --fixtures DIR (README
+                          "Recording fixtures")
+
   --help                  show this help
   --version               show the version
 )";
@@ -185,6 +201,26 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.session_ttl = std::chrono::seconds(parse_number(arg, value(), 31536000));
     } else if (arg == "--journal-size") {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
+    } else if (arg == "--proxy") {
+      flags.options.proxy.upstream = value();
+    } else if (arg == "--proxy-insecure") {
+      flags.options.proxy.insecure = true;
+    } else if (arg == "--proxy-ca-file") {
+      flags.options.proxy.ca_file = value();
+    } else if (arg == "--proxy-transparent") {
+      flags.options.proxy.transparent = true;
+    } else if (arg == "--proxy-enforce") {
+      flags.options.proxy.enforce = true;
+    } else if (arg == "--proxy-connect-timeout") {
+      flags.options.proxy.connect_timeout = seconds(arg, value());
+    } else if (arg == "--proxy-timeout") {
+      flags.options.proxy.read_timeout = seconds(arg, value());
+    } else if (arg == "--strict") {
+      flags.options.proxy.strict = true;
+    } else if (arg == "--record") {
+      flags.options.proxy.record_dir = value();
+      if (flags.options.proxy.record_dir.empty())
+        usage_error("--record needs a directory");
     } else if (arg == "--log") {
       flags.options.log = [](std::string_view line) { std::cerr << line << '\n'; };
     } else if (arg == "--tls-cert") {
@@ -201,6 +237,8 @@ Flags parse_flags(int argc, char** argv) {
       usage_error("unknown option '" + arg + "'");
     }
   }
+  if (!flags.options.proxy.record_dir.empty() && flags.options.proxy.upstream.empty())
+    usage_error("--record records what passes through a proxy: it needs --proxy BASE_URL");
   return flags;
 }
 
@@ -224,7 +262,14 @@ bool write_port_file(const std::string& path, int port) {
   return true;
 }
 
-void print_banner(const pinsmock::MockServer& server) {
+void print_banner(const pinsmock::MockServer& server, const pinsmock::ProxyOptions& proxy) {
+  if (!proxy.upstream.empty()) {
+    std::cout << "pins-mock " << pinsmock::MockServer::version() << " proxying "
+              << server.base_url() << " -> " << proxy.upstream << "\n"
+              << "  violations: " << server.root_url() << "/__admin/violations\n"
+              << "Stop with Ctrl-C." << std::endl;
+    return;
+  }
   const std::string token = server.default_token();
   const auto boards = server.default_board_ids();
   std::cout << "pins-mock " << pinsmock::MockServer::version() << " serving "
@@ -265,7 +310,7 @@ int main(int argc, char** argv) {
       std::cerr << "pins-mock: cannot write the port file '" << flags.port_file << "'\n";
       return kExitStartupError; // the server stops in its destructor
     }
-    print_banner(server);
+    print_banner(server, flags.options.proxy);
     int received = 0;
     sigwait(&stop_signals, &received);
     std::cout << "pins-mock: stopping (" << (received == SIGINT ? "SIGINT" : "SIGTERM") << ")"

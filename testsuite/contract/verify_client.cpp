@@ -36,6 +36,10 @@ PINS_SECOND_BOARD_ID set, and judges what the client sent.
                           --faults, the failures the rules force count)
   --faults FILE.json      fault rules loaded into the mock; the report says what the client
                           did after each failure
+  --proxy BASE_URL        proxy mode: the client talks to this API (e.g. the sandbox) through
+                          the mock, with its own PINS_TOKEN and PINS_BOARD_ID; both directions
+                          are checked and upstream's contract breaches reported as such
+  --proxy-insecure        do not verify the upstream's TLS certificate (test hosts only)
 Exit status: 0 pass; 1 violations (or warnings with --strict); 2 usage or start-up error;
 3 the command failed or timed out; 4 nothing exercised, or --require/--require-errors not met.
 )";
@@ -51,6 +55,8 @@ struct Options {
   bool allow_empty = false;
   bool require_errors = false;
   std::vector<std::string> required; // operation ids; "all" expanded once the mock is known
+  std::string proxy;   // proxy mode: the client talks to this API through the mock
+  bool proxy_insecure = false;
   std::vector<std::string> command;
 };
 
@@ -148,6 +154,7 @@ void print_findings(std::ostream& out, const char* title, const json::Value& fin
   for (const auto& v : list) {
     out << "    #" << v["request_id"].GetUint64() << " "
         << (v["operation"].GetStringLength() ? v["operation"].GetString() : "(no operation)") << " "
+        << (json::get_string(v, "direction").value_or("") == std::string_view("response") ? "(upstream answer) " : "")
         << v["location"].GetString() << ": " << v["rule"].GetString()
         << (v["value"].GetStringLength() ? std::string(" (value: ") + v["value"].GetString() + ")" : "")
         << "\n";
@@ -235,6 +242,10 @@ int run_verify_client(int argc, char** argv) {
       options.allow_violations = true;
     else if (arg == "--faults")
       options.faults_path = value();
+    else if (arg == "--proxy")
+      options.proxy = value();
+    else if (arg == "--proxy-insecure")
+      options.proxy_insecure = true;
     else if (arg == "--strict")
       options.strict = true;
     else if (arg == "--allow-empty")
@@ -268,6 +279,8 @@ int run_verify_client(int argc, char** argv) {
   server_options.today = options.today;
   server_options.response_check = ValidationMode::Enforce;
   server_options.faults_file = options.faults_path;
+  server_options.proxy.upstream = options.proxy;
+  server_options.proxy.insecure = options.proxy_insecure;
   std::unique_ptr<MockServer> server;
   try {
     server = std::make_unique<MockServer>(server_options);
@@ -297,13 +310,15 @@ int run_verify_client(int argc, char** argv) {
   }
   options.required = required;
   const auto boards = server->default_board_ids();
-  const CommandResult result =
-      run_command(options.command,
-                  {{"PINS_BASE_URL", server->base_url()},
-                   {"PINS_TOKEN", server->default_token()},
-                   {"PINS_BOARD_ID", boards.empty() ? "" : boards[0]},
-                   {"PINS_SECOND_BOARD_ID", boards.size() > 1 ? boards[1] : ""}},
-                  options.timeout_seconds);
+  // Through a proxy, the client keeps its own PINS_TOKEN and boards: fixtures mean nothing there.
+  std::vector<std::pair<std::string, std::string>> environment = {
+      {"PINS_BASE_URL", server->base_url()}};
+  if (options.proxy.empty())
+    environment.insert(environment.end(),
+                       {{"PINS_TOKEN", server->default_token()},
+                        {"PINS_BOARD_ID", boards.empty() ? "" : boards[0]},
+                        {"PINS_SECOND_BOARD_ID", boards.size() > 1 ? boards[1] : ""}});
+  const CommandResult result = run_command(options.command, environment, options.timeout_seconds);
 
   PinsClient admin(server->root_url(), "");
   const json::Document requests = fetch_admin(admin, "/__admin/requests");

@@ -164,3 +164,47 @@ TEST_CASE("Process: an in-process server on ::1 serves under a bracketed URL", "
   PinsClient client(server.base_url(), kCreatorToken);
   CHECK_THAT(client.pins_get(fixture_pin(1)), HasStatus(200));
 }
+
+TEST_CASE("Process: --record without --proxy is a usage error", "[http][process][record]") {
+  ScratchDir dir;
+  Program program({"--port", "0", "--record", (dir / "recorded").string()}, dir / "out",
+                  dir / "err");
+  CHECK(program.wait(10s) == 2);
+  CHECK(slurp(dir / "err").find("--record records what passes through a proxy") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "recorded")); // nothing written before the flags are checked
+}
+
+TEST_CASE("Process: pins-mock --proxy --record writes a set that pins-mock --fixtures serves",
+          "[http][process][record]") {
+  ScratchDir dir;
+  MockServer upstream(test_options());
+  upstream.start();
+  const std::string recording = (dir / "recorded").string();
+  Program proxy({"--port", "0", "--port-file", (dir / "port").string(), "--proxy",
+                 upstream.base_url(), "--record", recording, "--log"},
+                dir / "out", dir / "err");
+  const int port = wait_for_port(dir / "port", 10s);
+  REQUIRE(port > 0);
+  const std::string base = "http://127.0.0.1:" + std::to_string(port) + "/v5";
+  const ApiResult through = PinsClient(base, kCreatorToken).pins_get(fixture_pin(1));
+  CHECK(through.status == 200);
+  proxy.signal(SIGTERM);
+  CHECK(proxy.wait(5s) == 0);
+  const std::string log = slurp(dir / "err");
+  CHECK(log.find("GET /v5/pins/" + fixture_pin(1) + " -> 200") != std::string::npos);
+  CHECK(log.find(kCreatorToken) == std::string::npos); // --log names no token
+
+  Program served({"--port", "0", "--port-file", (dir / "port2").string(), "--fixtures",
+                  recording, "--today", "2026-11-15"},
+                 dir / "out2", dir / "err2");
+  const int served_port = wait_for_port(dir / "port2", 10s);
+  REQUIRE(served_port > 0);
+  const ApiResult replayed =
+      PinsClient("http://127.0.0.1:" + std::to_string(served_port) + "/v5",
+                 "pina_recorded_mock_creator")
+          .pins_get(fixture_pin(1));
+  CHECK(replayed.body == through.body);
+  served.signal(SIGTERM);
+  CHECK(served.wait(5s) == 0);
+}

@@ -10,6 +10,9 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/hostile_connection_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hostile_request_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/process_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/proxy_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../contract_selftest/breaking_proxy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/determinism_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/diagnostics_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/docs_examples_test.cpp

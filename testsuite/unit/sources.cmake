@@ -32,4 +32,5 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/server/sessions_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/fault_stage_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/cors_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record/recorder_test.cpp
 )

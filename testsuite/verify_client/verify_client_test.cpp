@@ -1,5 +1,7 @@
 // pins-contract verify-client: what it reports about a client, and its exit status.
+#include "contract_selftest/breaking_proxy.hpp"
 #include "pinsmock/json.hpp"
+#include "pinsmock/mock_server.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -229,4 +231,48 @@ TEST_CASE("verify-client: every request the client sent is in the report, also t
   INFO(v.output);
   REQUIRE(v.report.IsObject());
   CHECK(v.report["requests"].Size() == 5);
+}
+
+namespace {
+
+// The client's own coordinates, as a user with a real token would export them.
+Verification verify_through_proxy(const std::string& upstream_base_url, const MockServer& owner) {
+  setenv("PINS_TOKEN", owner.default_token().c_str(), 1);
+  setenv("PINS_BOARD_ID", owner.default_board_ids().at(0).c_str(), 1);
+  Verification v = verify("--proxy " + upstream_base_url + " -- " + std::string(PINS_GOOD_CLIENT));
+  unsetenv("PINS_TOKEN");
+  unsetenv("PINS_BOARD_ID");
+  return v;
+}
+
+} // namespace
+
+TEST_CASE("verify-client: --proxy checks a client against another API with the same report",
+          "[http][verify-client][proxy]") {
+  MockServer upstream;
+  upstream.start();
+  const Verification v = verify_through_proxy(upstream.base_url(), upstream);
+  INFO(v.output);
+  CHECK(v.exit_code == 0);
+  REQUIRE(v.report.IsObject());
+  CHECK(v.report["violations"].Empty());
+  CHECK(v.report["requests"].Size() == 4);
+  CHECK(v.report["coverage"]["exercised"].GetInt() == 4);
+  CHECK(upstream.requests().size() == 4); // every request reached the upstream
+}
+
+TEST_CASE("verify-client: --proxy reports a wrong upstream's answers as response violations",
+          "[http][verify-client][proxy]") {
+  MockServer upstream;
+  upstream.start();
+  test::BreakingProxy wrong(upstream.root_url(), test::Breaks{});
+  const Verification v = verify_through_proxy(wrong.base_url(), upstream);
+  INFO(v.output);
+  CHECK(v.exit_code != 0);
+  REQUIRE(v.report.IsObject());
+  REQUIRE(v.report["violations"].Size() >= 1);
+  const json::Value& first = v.report["violations"][0];
+  CHECK(std::string(first["direction"].GetString()) == "response");
+  CHECK(std::string(first["location"].GetString()) == "response body /id");
+  CHECK(v.output.find("(upstream answer) response body /id") != std::string::npos);
 }

@@ -22,6 +22,7 @@ struct RecordedViolation {
   // Default-initialised so that positional initialisers written before it existed still compile.
   std::string expected{};   // what the contract expects there: "string, at most 100 characters",
                             // "one of REGULAR, VIDEO, ...", "a bearer token with pins:write"
+  std::string direction = "request"; // "response" when the answer (proxy mode: upstream) is wrong
 };
 
 /// What shaped an answer on purpose (failure simulation): a Prefer token, a fault rule, or a

@@ -22,6 +22,20 @@ enum class ValidationMode {
   Enforce, // replaced by a 500 and recorded in internal_errors()
 };
 
+/// Proxy mode: forward /v5 requests to a real API and check both directions (README "Checking
+/// the real API"). Off while `upstream` is empty.
+struct ProxyOptions {
+  std::string upstream;      // base URL, e.g. "https://api.pinterest.com/v5"
+  bool insecure = false;     // skip certificate verification (test hosts only)
+  std::string ca_file;       // PEM file of trusted certificates; empty = the system's
+  bool transparent = false;  // no X-Pinsmock-Violations header on forwarded answers
+  bool enforce = false;      // a request violation is answered by the mock, never forwarded
+  bool strict = false;       // answers get no tolerance for documented live differences
+  std::string record_dir;    // --record: what passes through is written there as fixtures
+  std::chrono::milliseconds connect_timeout{5000}; // else 502
+  std::chrono::milliseconds read_timeout{30000};   // waiting for the answer, else 504
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;                  // 0 = an ephemeral port chosen by the OS
@@ -54,6 +68,8 @@ struct ServerOptions {
   std::string rate_limits;          // "" (off), "standard", "trial", or a JSON file's path
   std::vector<std::string> rate_limit_headers; // limit, remaining, reset names; empty = defaults
   std::string faults_file;          // a fault script (JSON rules) loaded at start
+
+  ProxyOptions proxy;                        // proxy mode when proxy.upstream is set
 };
 
 class MockServer {

@@ -33,6 +33,9 @@ enum class ErrorId {
   InternalError,
   ServiceUnavailable,
   SimulatedFailure,
+  UpstreamUnreachable, // proxy mode
+  UpstreamNotJson,
+  UpstreamTimeout,
 };
 
 /// A failure: which one, a message that replaces the catalog's when non-empty, and the JSON

@@ -115,6 +115,7 @@ json::Value violation_to_json(const RecordedViolation& v, json::Allocator& a) {
   out.AddMember("rule", json::string(v.rule, a), a);
   out.AddMember("value", json::string(v.value, a), a);
   out.AddMember("expected", json::string(v.expected, a), a);
+  out.AddMember("direction", json::string(v.direction, a), a);
   return out;
 }
 

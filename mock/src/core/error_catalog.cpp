@@ -54,6 +54,12 @@ const std::vector<ErrorSpec>& error_catalog() {
        "Service temporarily unavailable.", "chosen"},
       {ErrorId::SimulatedFailure, "simulated_failure", 500, 500, "Simulated failure.",
        "chosen; a forced status without an entry of its own, served with that status as code"},
+      {ErrorId::UpstreamUnreachable, "upstream_unreachable", 502, 502,
+       "The upstream API could not be reached.", "chosen (proxy mode); message says why"},
+      {ErrorId::UpstreamNotJson, "upstream_not_json", 502, 502,
+       "The upstream API answered something that is not JSON.", "chosen (proxy mode)"},
+      {ErrorId::UpstreamTimeout, "upstream_timeout", 504, 504,
+       "The upstream API did not answer in time.", "chosen (proxy mode)"},
   };
   return catalog;
 }
@@ -74,6 +80,13 @@ const ErrorSpec* find_error_spec(std::string_view name) {
 
 std::string error_message(const ApiError& error) {
   return error.detail.empty() ? std::string(error_spec(error.id).message) : error.detail;
+}
+
+HttpResponse error_http_response(const ApiError& error) {
+  HttpResponse response;
+  response.status = error_spec(error.id).status;
+  response.body = json::dump(error_body(error));
+  return response;
 }
 
 json::Document error_body(const ApiError& error) {

@@ -1,6 +1,7 @@
 #pragma once
 // The single place where an ErrorId becomes an HTTP status, a Pinterest code and a message.
 
+#include "core/api_types.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/result.hpp"
 
@@ -32,5 +33,8 @@ std::string error_message(const ApiError& error);
 
 /// Pinterest's error body {"code": int, "message": str}.
 json::Document error_body(const ApiError& error);
+
+/// An error answer as the wire sees it.
+HttpResponse error_http_response(const ApiError& error);
 
 } // namespace pinsmock

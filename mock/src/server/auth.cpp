@@ -87,6 +87,15 @@ AuthProblem describe_auth_failure(const HttpRequest& request, const OperationSpe
           "token " + preview(token), "a token with the scopes " + joined(operation.scopes)};
 }
 
+Result<Principal> forwarded_principal(const HttpRequest& request, const OperationSpec& operation) {
+  const std::optional<std::string> header = request.header("Authorization");
+  if (!header || !starts_with_bearer(*header))
+    return ApiError{ErrorId::AuthenticationFailed, "", "Authorization"};
+  Principal principal;
+  principal.allowed_roles = operation.business_access;
+  return principal;
+}
+
 std::optional<ApiError> apply_business_access(Principal& principal, const json::Value& params,
                                               const OperationSpec& operation,
                                               const FixtureSet& fixtures) {

@@ -23,6 +23,10 @@ struct AuthProblem {
 AuthProblem describe_auth_failure(const HttpRequest& request, const OperationSpec& operation,
                                   const FixtureSet& fixtures);
 
+/// Proxy mode: fixture tokens mean nothing upstream, so any bearer token passes (upstream judges
+/// it and its scopes); a missing or malformed Authorization header still answers 401 code 2.
+Result<Principal> forwarded_principal(const HttpRequest& request, const OperationSpec& operation);
+
 /// Applies `ad_account_id` (already validated) to the principal: its owner becomes the operation
 /// user when the token's user holds a role the operation allows; otherwise 403 code 29.
 std::optional<ApiError> apply_business_access(Principal& principal, const json::Value& params,

@@ -10,6 +10,7 @@
 #include "server/httplib_adapter.hpp"
 #include "server/pipeline.hpp"
 #include "server/sessions.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/tls_options.hpp"
 
 #include <sys/resource.h>
@@ -97,6 +98,22 @@ CorsPolicy cors_policy(const ServerOptions& options, const RateLimitConfig& rate
   return policy;
 }
 
+// Proxy mode's handler stage; its answers are checked strictly only when asked (the fixtures,
+// like live, have created_at without an offset, so strict_formats would refuse to load them).
+std::unique_ptr<ProxyStage> proxy_stage(const ServerOptions& options, const std::string& base_path,
+                                        std::shared_ptr<const ContractRegistry> contracts) {
+  if (options.proxy.upstream.empty())
+    return nullptr;
+  if (options.proxy.strict && !options.strict_formats)
+    contracts = ContractRegistry::load(source_for(options.contracts_dir, "contracts/"), true);
+  std::unique_ptr<Recorder> recorder;
+  if (!options.proxy.record_dir.empty()) // media templates from the set the mock would serve
+    recorder = std::make_unique<Recorder>(options.proxy.record_dir, *contracts,
+                                          source_for(options.fixtures_dir, "fixtures/default/"));
+  return std::make_unique<ProxyStage>(options.proxy, base_path, std::move(contracts),
+                                      std::move(recorder));
+}
+
 std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
@@ -132,7 +149,8 @@ struct MockServer::Impl {
                  }),
         pipeline(*contracts, manifest, sessions, options.response_check,
                  FaultStageOptions{options.prefer, options.max_delay_ms},
-                 [this] { return port == 0 ? std::string() : root_url() + manifest.base_path; }),
+                 [this] { return port == 0 ? std::string() : root_url() + manifest.base_path; },
+                 proxy_stage(options, manifest.base_path, contracts)),
         cors(cors_policy(options, sessions.settings().rate_limits)),
         self_signed(self_signed_files(options)), tls(tls_context(options, self_signed.get())),
         http(connection_limits(options), [this](const HttpRequest& request, const ApiError& error) {

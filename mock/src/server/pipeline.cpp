@@ -5,6 +5,7 @@
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
 #include "server/auth.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/request_validation.hpp"
 #include "server/response_check.hpp"
 #include "server/session_admin.hpp"
@@ -24,18 +25,15 @@ std::string first_violation(const std::vector<Violation>& violations) {
 
 } // namespace
 
-HttpResponse error_http_response(const ApiError& error) {
-  HttpResponse response;
-  response.status = error_spec(error.id).status;
-  response.body = json::dump(error_body(error));
-  return response;
-}
-
 Pipeline::Pipeline(const ContractRegistry& contracts, const Manifest& manifest,
                    Sessions& sessions, ValidationMode response_check,
-                   FaultStageOptions fault_options, std::function<std::string()> base_url)
+                   FaultStageOptions fault_options, std::function<std::string()> base_url,
+                   std::unique_ptr<ProxyStage> proxy)
     : contracts_(contracts), sessions_(sessions), faults_(fault_options),
-      response_check_(response_check), router_(manifest), base_url_(std::move(base_url)) {}
+      response_check_(response_check), router_(manifest), base_url_(std::move(base_url)),
+      proxy_(std::move(proxy)) {}
+
+Pipeline::~Pipeline() = default;
 
 namespace {
 bool is_admin(const std::string& path) {
@@ -51,7 +49,9 @@ HttpResponse Pipeline::handle(const HttpRequest& request) {
   const SessionChoice session = choose_session(request, sessions_);
   Exchange exchange;
   HttpResponse response = handle_api(request, exchange, session);
-  add_violation_header(response, exchange.violations);
+  // Proxy mode: the proxy stage summarizes both directions itself, or stays silent (transparent).
+  if (!proxy_ || !proxy_->transparent())
+    add_violation_header(response, exchange.violations);
   record(*session.world, request, response, exchange, started);
   return response;
 }
@@ -102,6 +102,8 @@ void Pipeline::record(World& world, const HttpRequest& request, const HttpRespon
 HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange,
                                   const SessionChoice& session) {
   const RouteMatch route = router_.match(request.method, request.path);
+  if (proxy_ && route.outcome != RouteMatch::Outcome::Matched) // not ours to judge: relayed
+    return proxy_->answer(request, nullptr, exchange);
   if (route.outcome == RouteMatch::Outcome::NotFound) {
     exchange.error_name = std::string(error_spec(ErrorId::RouteNotFound).name);
     // The path is shown, never echoed: its bytes may be anything a client percent-encoded.
@@ -139,6 +141,8 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 
   World& world = *session.world;
   Result<ApiRequest> api_request = prepare(request, route, exchange, session);
+  if (proxy_ && (api_request || !proxy_->enforce())) // proxy mode: the handler stage is upstream
+    return proxy_->answer(request, &operation, exchange);
   if (!api_request)
     return faults_.deliver_refused(request, operation, api_request.error(),
                                    finish(operation, error_response(api_request.error()), exchange),
@@ -170,7 +174,8 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
     return ApiError{ErrorId::AuthenticationFailed, "", std::string(kSessionHeader)};
   }
   const FixtureSet& fixtures = *session.world->fixtures;
-  Result<Principal> principal = authenticate(request, operation, fixtures);
+  Result<Principal> principal = proxy_ ? forwarded_principal(request, operation)
+                                      : authenticate(request, operation, fixtures);
   if (!principal) {
     const AuthProblem problem = describe_auth_failure(request, operation, fixtures);
     violation("header Authorization", problem.rule, problem.value, problem.expected);
@@ -193,6 +198,8 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
     exchange.warnings = body_warnings(contracts_, operation.id, *operation.body_schema, api.body);
   }
 
+  if (proxy_) // upstream knows the ad accounts; the fixtures do not
+    return api;
   if (auto denied = apply_business_access(api.principal, api.params, operation, fixtures))
     return *denied;
   return api;

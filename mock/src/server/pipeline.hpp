@@ -8,16 +8,19 @@
 #include "control/coverage.hpp"
 #include "control/request_journal.hpp"
 #include "core/api_types.hpp"
+#include "core/error_catalog.hpp" // error_http_response
 #include "pinsmock/contract_registry.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "pinsmock/result.hpp"
 #include "server/fault_stage.hpp"
+#include "server/proxy_stage.hpp"
 #include "server/router.hpp"
 #include "server/session_stage.hpp"
 #include "server/sessions.hpp"
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 namespace pinsmock {
@@ -39,7 +42,9 @@ public:
   /// `base_url` tells POST /__admin/sessions where the API is ("http://host:port/v5").
   Pipeline(const ContractRegistry& contracts, const Manifest& manifest, Sessions& sessions,
            ValidationMode response_check, FaultStageOptions fault_options = {},
-           std::function<std::string()> base_url = {});
+           std::function<std::string()> base_url = {},
+           std::unique_ptr<ProxyStage> proxy = nullptr);
+  ~Pipeline();
 
   Sessions& sessions() { return sessions_; }
 
@@ -71,11 +76,10 @@ private:
   ValidationMode response_check_;
   Router router_;
   std::function<std::string()> base_url_;
+  std::unique_ptr<ProxyStage> proxy_; // proxy mode: upstream instead of the handlers
   mutable std::mutex errors_mutex_;
   std::vector<std::string> internal_errors_;
 };
 
-/// An error answer as the wire sees it.
-HttpResponse error_http_response(const ApiError& error);
 
 } // namespace pinsmock

@@ -5,6 +5,9 @@ namespace pinsmock {
 void add_violation_header(HttpResponse& response, const std::vector<RecordedViolation>& violations) {
   if (violations.empty())
     return;
+  for (const auto& [name, value] : response.headers)
+    if (name == "X-Pinsmock-Violations")
+      return; // already summarized (proxy mode: both directions)
   const RecordedViolation& v = violations.front();
   std::string text =
       "request " + v.location + ": " + v.rule + (v.value.empty() ? "" : " (value: " + v.value + ")");

@@ -14,7 +14,8 @@ namespace pinsmock {
 inline constexpr std::size_t kViolationHeaderLimit = 1024;
 
 /// Adds "X-Pinsmock-Violations: request <location>: <rule> (value: ...)" for the first violation
-/// (one line of ASCII, capped); nothing when there is none.
+/// (one line of ASCII, capped); nothing when there is none or the answer already has the header
+/// (proxy mode summarizes both directions itself).
 void add_violation_header(HttpResponse& response, const std::vector<RecordedViolation>& violations);
 
 } // namespace pinsmock

@@ -28,6 +28,7 @@ constexpr ErrorId kAllIds[] = {
     ErrorId::HeadersTooLarge,      ErrorId::RateLimited,
     ErrorId::InternalError,        ErrorId::ServiceUnavailable,
     ErrorId::SimulatedFailure,
+    ErrorId::UpstreamUnreachable,  ErrorId::UpstreamNotJson,   ErrorId::UpstreamTimeout,
 };
 
 } // namespace
@@ -108,6 +109,9 @@ TEST_CASE("ErrorCatalog: request errors are 4xx and server errors 5xx", "[unit][
   CHECK(pinsmock::error_spec(ErrorId::PayloadTooLarge).status == 413);
   CHECK(pinsmock::error_spec(ErrorId::InternalError).status == 500);
   CHECK(pinsmock::error_spec(ErrorId::ServiceUnavailable).status == 503);
+  CHECK(pinsmock::error_spec(ErrorId::UpstreamUnreachable).status == 502);
+  CHECK(pinsmock::error_spec(ErrorId::UpstreamNotJson).status == 502);
+  CHECK(pinsmock::error_spec(ErrorId::UpstreamTimeout).status == 504);
 }
 
 TEST_CASE("ErrorCatalog: error_body is exactly {code, message} with the catalog values",
