@@ -43,6 +43,10 @@ Options:
   --write-timeout S       drop a client that reads nothing of an answer for S seconds (default 10)
   --threads N             ignored (each connection has its own thread); kept for old scripts
   --journal-size N        requests the journal keeps for /__admin/requests (default 1000)
+  --state FILE            keep the state in FILE: loaded at start when it exists, saved
+                          atomically after changes and at exit (a FILE that is not a pins-mock
+                          state stops the start and is left alone)
+  --state-interval MS     at most one save of --state per MS milliseconds (default 200)
   --log                   print one line per request
 
 HTTPS and CORS (README "HTTPS and CORS"):
@@ -196,6 +200,10 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.write_timeout = seconds(arg, value());
     } else if (arg == "--journal-size") {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
+    } else if (arg == "--state") {
+      flags.options.state_file = value();
+    } else if (arg == "--state-interval") {
+      flags.options.state_interval = std::chrono::milliseconds(parse_number(arg, value(), 3600000));
     } else if (arg == "--proxy") {
       flags.options.proxy.upstream = value();
     } else if (arg == "--proxy-insecure") {

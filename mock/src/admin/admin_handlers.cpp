@@ -2,6 +2,7 @@
 
 #include "admin/dashboard.hpp"
 #include "admin/fault_admin.hpp"
+#include "admin/world_admin.hpp"
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
 
@@ -38,6 +39,10 @@ HttpResponse health(const HttpRequest&, AdminContext& context) {
 }
 
 HttpResponse reset(const HttpRequest&, AdminContext& context) {
+  // --fixtures is re-read first: a broken file answers 400 and the old data stays.
+  if (context.world && context.world->reload)
+    if (auto broken = context.world->reload())
+      return error_answer(ErrorId::InvalidBody, "fixtures not reloaded: " + *broken);
   context.reset();
   json::Document body(rapidjson::kObjectType);
   body.AddMember("status", "reset", body.GetAllocator());
@@ -46,10 +51,12 @@ HttpResponse reset(const HttpRequest&, AdminContext& context) {
 }
 
 HttpResponse accounts(const HttpRequest&, AdminContext& context) {
+  const FixtureSnapshot live = context.world ? context.world->world.fixtures.get() : nullptr;
+  const FixtureSet& fixtures = live ? *live : context.fixtures;
   json::Document body(rapidjson::kObjectType);
   auto& a = body.GetAllocator();
   json::Value list(rapidjson::kArrayType);
-  for (const Account& account : context.fixtures.accounts) {
+  for (const Account& account : fixtures.accounts) {
     json::Value entry(rapidjson::kObjectType);
     entry.AddMember("username", json::string(account.username, a), a);
     entry.AddMember("user_id", json::string(account.user_id, a), a);
@@ -71,7 +78,7 @@ HttpResponse accounts(const HttpRequest&, AdminContext& context) {
     }
     entry.AddMember("business_access", std::move(roles), a);
     json::Value boards(rapidjson::kArrayType);
-    for (const Board& board : context.fixtures.boards) {
+    for (const Board& board : fixtures.boards) {
       if (board.owner != account.username)
         continue;
       json::Value b(rapidjson::kObjectType);
@@ -279,15 +286,29 @@ constexpr std::array<AdminRoute, 8> kAdminRoutes = {{
     {"GET", "/coverage", coverage},
 }};
 
+HttpResponse route_admin(const HttpRequest& request, AdminContext& context);
+
 } // namespace
 
 HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
+  HttpResponse response = route_admin(request, context);
+  // Anything but a read that succeeded changed the world (or the clock): the state file saves.
+  if (context.changed && request.method != "GET" && response.status < 300)
+    context.changed();
+  return response;
+}
+
+namespace {
+
+HttpResponse route_admin(const HttpRequest& request, AdminContext& context) {
   std::string_view path = std::string_view(request.path).substr(kAdminPrefix.size());
   if (path.size() > 1 && path.back() == '/')
     path.remove_suffix(1);
   if (auto page = handle_dashboard(request, path))
     return *page;
   if (auto answer = handle_failure_admin(request, path, context))
+    return *answer;
+  if (auto answer = handle_world_admin(request, path, context))
     return *answer;
   bool path_known = false;
   for (const AdminRoute& route : kAdminRoutes) {
@@ -304,5 +325,7 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
                                                        utf8::excerpt(request.path) + ".");
   return error_answer(ErrorId::RouteNotFound, "No admin route " + utf8::excerpt(request.path) + ".");
 }
+
+} // namespace
 
 } // namespace pinsmock

@@ -17,7 +17,19 @@ FileSource FileSource::directory(std::string dir) {
   return FileSource(std::move(dir), "");
 }
 
+FileSource FileSource::in_memory(std::map<std::string, std::string> files, std::string label) {
+  FileSource source("", std::move(label));
+  source.files_ = std::make_shared<const std::map<std::string, std::string>>(std::move(files));
+  return source;
+}
+
 std::optional<std::string> FileSource::read(std::string_view relative_path) const {
+  if (files_) {
+    auto it = files_->find(std::string(relative_path));
+    if (it == files_->end())
+      return std::nullopt;
+    return it->second;
+  }
   if (is_embedded()) {
     const std::string key = prefix_ + std::string(relative_path);
     for (const EmbeddedFile& file : embedded_files())
@@ -34,6 +46,8 @@ std::optional<std::string> FileSource::read(std::string_view relative_path) cons
 }
 
 std::string FileSource::describe(std::string_view relative_path) const {
+  if (files_)
+    return prefix_ + "/" + std::string(relative_path);
   if (is_embedded())
     return prefix_ + std::string(relative_path) + " (built in)";
   return dir_ + "/" + std::string(relative_path);

@@ -1,10 +1,13 @@
 #include "pinsmock/mock_server.hpp"
 
 #include "admin/fault_admin.hpp"
+#include "admin/world_admin.hpp"
 #include "api/services.hpp"
 #include "server/response_check.hpp"
 #include "contract/manifest.hpp"
+#include "control/state_saver.hpp"
 #include "fixtures/fixture_set.hpp"
+#include "fixtures/live_fixtures.hpp"
 #include "pinsmock/startup_error.hpp"
 #include "server/connection_server.hpp"
 #include "server/httplib_adapter.hpp"
@@ -127,12 +130,16 @@ struct MockServer::Impl {
   ServerOptions options;
   std::shared_ptr<const ContractRegistry> contracts;
   Manifest manifest;
-  std::shared_ptr<const FixtureSet> fixtures;
+  const FixtureSnapshot initial; // referenced by the plain Services and AdminContext
+  mutable std::mutex base_mutex;
+  FixtureSnapshot base; // what a reset returns to: --fixtures (re-read by a reset) or built in
+  LiveFixtures fixtures; // the world as it stands (admin edits and imports swap it)
   PinStore store;
   IdSource ids;
   Clock clock;
   Services services;
   FailureSimulation simulation;
+  WorldAdmin world_admin;
   Pipeline pipeline;
   CorsPolicy cors;
   std::shared_ptr<const SelfSignedFiles> self_signed;
@@ -140,6 +147,7 @@ struct MockServer::Impl {
   ConnectionServer http;
   std::thread thread;
   int port = 0;
+  std::unique_ptr<StateSaver> saver; // last: stopped (with a final save) before the rest goes
 
   explicit Impl(ServerOptions opts)
       : options(std::move(opts)),
@@ -148,14 +156,14 @@ struct MockServer::Impl {
         manifest(parse_manifest(contracts->manifest())),
         // --strict-formats: the mock speaks the spec's date-time (with an offset) throughout,
         // so its fixtures and answers pass the checks it then enforces (docs/api-notes.md).
-        fixtures(FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts,
-                                  options.strict_formats)),
+        initial(load_fixtures()), base(initial), fixtures(base),
         ids(options.seed), clock(parse_today(options.today), options.strict_formats),
-        services{store, *fixtures, ids, clock, options.seed,
+        services{store, *initial, ids, clock, options.seed,
                  pin_check(*contracts, options.response_check)},
         simulation(failure_simulation(options)),
-        pipeline(*contracts, manifest, services, AdminContext{store, *fixtures, [this] { reset(); }},
-                 options.response_check,
+        world_admin{WorldState{fixtures, store, ids, clock, options.seed}, *contracts,
+                    options.strict_formats, [this] { return reload(); }},
+        pipeline(*contracts, manifest, services, admin_context(), options.response_check,
                  JournalLimits{options.journal_size, options.journal_body_bytes},
                  simulation, proxy_stage(options, manifest.base_path, contracts)),
         cors(cors_policy(options, simulation)),
@@ -168,9 +176,80 @@ struct MockServer::Impl {
                         std::to_string(response.status) + " (turned away before routing)");
           return response;
         }, tls) {
+    pipeline.use_live_fixtures(fixtures);
     reset();
+    load_state_file();
     load_fault_script();
     configure_http();
+  }
+
+  FixtureSnapshot load_fixtures() const {
+    return FixtureSet::load(source_for(options.fixtures_dir, "fixtures/default/"), *contracts,
+                            options.strict_formats);
+  }
+
+  AdminContext admin_context() {
+    AdminContext context{store, *initial, [this] { reset(); }};
+    context.world = &world_admin;
+    context.changed = [this] {
+      if (saver)
+        saver->changed();
+    };
+    return context;
+  }
+
+  // A --fixtures directory is read again; the built-in set cannot change.
+  std::optional<std::string> reload() {
+    if (options.fixtures_dir.empty())
+      return std::nullopt;
+    try {
+      FixtureSnapshot fresh = load_fixtures();
+      std::lock_guard lock(base_mutex);
+      base = std::move(fresh);
+      return std::nullopt;
+    } catch (const StartupError& e) {
+      return std::string(e.what());
+    }
+  }
+
+  // --state FILE: a state saved earlier replaces the fixtures' state. A file that is not one
+  // stops the start (and is never overwritten: the saver starts only after it loaded).
+  void load_state_file() {
+    if (options.state_file.empty())
+      return;
+    std::ifstream probe(options.state_file, std::ios::binary);
+    if (probe) {
+      json::Document document;
+      if (auto err = json::parse_into(document, read_text_file(options.state_file, "state")))
+        throw StartupError("state " + options.state_file + ": not a pins-mock state file: not JSON (" +
+                           err->message + " at offset " + std::to_string(err->offset) + ")");
+      Result<FixtureSnapshot> set =
+          read_state(document, *contracts, options.strict_formats, options.state_file);
+      if (!set)
+        throw StartupError("state " + set.error().detail);
+      apply_state(world_admin.world, *set);
+    }
+    saver = std::make_unique<StateSaver>(
+        options.state_file, options.state_interval,
+        [this] { return json::dump_pretty(pinsmock::export_state(world_admin.world)); }, options.log);
+    store.on_change([this] { saver->changed(); });
+  }
+
+  // Through the admin pipeline, so the library and the HTTP API cannot differ.
+  std::string admin_call(std::string method, std::string path, std::string_view body) {
+    HttpRequest request;
+    request.method = std::move(method);
+    request.path = std::string(kAdminPrefix) + path;
+    request.body = std::string(body);
+    HttpResponse response = pipeline.handle(request);
+    if (response.status >= 300) {
+      json::Document doc;
+      const bool parsed = !json::parse_into(doc, response.body);
+      throw std::invalid_argument(parsed ? std::string(json::get_string(doc, "message").value_or(
+                                               response.body))
+                                         : response.body);
+    }
+    return response.body;
   }
 
   void load_fault_script() {
@@ -188,8 +267,10 @@ struct MockServer::Impl {
   }
 
   // The first account with a token that holds every scope any operation needs.
-  std::pair<const Account*, const Token*> default_account() const {
-    for (const Account& account : fixtures->accounts)
+  // Copies: the set may be swapped while the caller uses them.
+  std::pair<Account, Token> default_account() const {
+    const FixtureSnapshot now = fixtures.get();
+    for (const Account& account : now->accounts)
       for (const Token& token : account.tokens) {
         bool complete = true;
         for (const OperationSpec& op : manifest.operations)
@@ -197,15 +278,18 @@ struct MockServer::Impl {
             complete = complete && std::find(token.scopes.begin(), token.scopes.end(), scope) !=
                                        token.scopes.end();
         if (complete)
-          return {&account, &token};
+          return {account, token};
       }
     throw StartupError("fixtures: no token holds every scope the operations need");
   }
 
   void reset() {
-    store.reset(fixtures->pins);
-    ids.reset(options.seed);
-    clock.reset();
+    FixtureSnapshot to;
+    {
+      std::lock_guard lock(base_mutex);
+      to = base;
+    }
+    apply_state(world_admin.world, std::move(to));
     pipeline.fault_rules().clear();
     pipeline.rate_limiter().reset();
   }
@@ -267,6 +351,8 @@ void MockServer::stop() noexcept {
   impl_->http.close_connections();
   impl_->http.stop();
   impl_->thread.join();
+  if (impl_->saver)
+    impl_->saver->flush(); // the last changes reach the state file before the mock exits
 }
 
 bool MockServer::running() const { return impl_->thread.joinable() && impl_->http.is_running(); }
@@ -285,7 +371,31 @@ std::string MockServer::tls_certificate_file() const {
   return impl_->tls ? impl_->options.tls_cert_file : std::string();
 }
 
-void MockServer::reset() { impl_->reset(); }
+void MockServer::reset() { impl_->admin_call("POST", "/reset", ""); }
+
+std::string MockServer::export_state() const {
+  return json::dump(pinsmock::export_state(impl_->world_admin.world));
+}
+
+void MockServer::import_state(std::string_view document) {
+  impl_->admin_call("PUT", "/state", document);
+}
+
+std::string MockServer::add_account(std::string_view account_json) {
+  return impl_->admin_call("POST", "/accounts", account_json);
+}
+
+std::string MockServer::add_board(std::string_view board_json) {
+  return impl_->admin_call("POST", "/boards", board_json);
+}
+
+std::string MockServer::add_section(std::string_view board_id, std::string_view section_json) {
+  return impl_->admin_call("POST", "/boards/" + std::string(board_id) + "/sections", section_json);
+}
+
+std::string MockServer::seed_pin(std::string_view entry_json) {
+  return impl_->admin_call("POST", "/pins", entry_json);
+}
 
 std::vector<RecordedRequest> MockServer::requests() const {
   return impl_->pipeline.journal().entries();
@@ -354,12 +464,13 @@ std::vector<std::string> MockServer::internal_errors() const {
   return impl_->pipeline.internal_errors();
 }
 
-std::string MockServer::default_token() const { return impl_->default_account().second->token; }
+std::string MockServer::default_token() const { return impl_->default_account().second.token; }
 
 std::vector<std::string> MockServer::default_board_ids() const {
   std::vector<std::string> ids;
-  const std::string& user = impl_->default_account().first->username;
-  for (const Board& board : impl_->fixtures->boards)
+  const std::string user = impl_->default_account().first.username;
+  const FixtureSnapshot now = impl_->fixtures.get();
+  for (const Board& board : now->boards)
     if (board.owner == user && board.privacy == BoardPrivacy::Public)
       ids.push_back(board.id);
   return ids;

@@ -134,7 +134,12 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
       exchange.parameters.push_back(std::move(shown));
   }
 
-  Result<ApiRequest> api_request = prepare(request, route, exchange);
+  // One snapshot of the fixtures for the whole request, even if the admin API swaps them.
+  const FixtureSnapshot snapshot = live_fixtures_ ? live_fixtures_->get() : nullptr;
+  Services services = snapshot ? Services{services_.store, *snapshot, services_.ids,
+                                          services_.clock, services_.seed, services_.check_pin}
+                               : services_;
+  Result<ApiRequest> api_request = prepare(request, route, services.fixtures, exchange);
   if (proxy_ && (api_request || !proxy_->enforce())) // proxy mode: the handler stage is upstream
     return proxy_->answer(request, &operation, exchange);
   if (!api_request)
@@ -142,7 +147,7 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
                                    finish(operation, error_response(api_request.error()), exchange));
   FaultPlan plan = faults_.before(request, *api_request, operation);
   ApiResponse response = plan.answer ? std::move(*plan.answer)
-                                     : find_handler(operation.id)(*api_request, services_);
+                                     : find_handler(operation.id)(*api_request, services);
   faults_.after(plan, response, operation);
   HttpResponse out = finish(operation, std::move(response), exchange);
   exchange.shaped_by = FaultStage::deliver(plan, out);
@@ -150,7 +155,7 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 }
 
 Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatch& route,
-                                     Exchange& exchange) {
+                                     const FixtureSet& fixtures, Exchange& exchange) {
   const OperationSpec& operation = *route.operation;
   const ViolationSink violation = [&](std::string location, std::string rule,
                                       std::string value, std::string expected) {
@@ -161,9 +166,9 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
   api.operation_id = operation.id;
 
   Result<Principal> principal = proxy_ ? forwarded_principal(request, operation)
-                                      : authenticate(request, operation, services_.fixtures);
+                                      : authenticate(request, operation, fixtures);
   if (!principal) {
-    const AuthProblem problem = describe_auth_failure(request, operation, services_.fixtures);
+    const AuthProblem problem = describe_auth_failure(request, operation, fixtures);
     violation("header Authorization", problem.rule, problem.value, problem.expected);
     return principal.error();
   }
@@ -186,7 +191,7 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
 
   if (proxy_) // upstream knows the ad accounts; the fixtures do not
     return api;
-  if (auto denied = apply_business_access(api.principal, api.params, operation, services_.fixtures))
+  if (auto denied = apply_business_access(api.principal, api.params, operation, fixtures))
     return *denied;
   return api;
 }

@@ -5,6 +5,7 @@
 #include "admin/admin_handlers.hpp"
 #include "api/services.hpp"
 #include "contract/manifest.hpp"
+#include "fixtures/live_fixtures.hpp"
 #include "control/coverage.hpp"
 #include "control/request_journal.hpp"
 #include "core/api_types.hpp"
@@ -48,6 +49,10 @@ public:
   FaultRules& fault_rules() { return faults_.rules(); }
   RateLimiter& rate_limiter() { return faults_.limiter(); }
 
+  /// Answers from the fixtures as they stand per request (a snapshot each) instead of the set
+  /// `services` was made with: the admin API can then change them at run time.
+  void use_live_fixtures(const LiveFixtures& fixtures) { live_fixtures_ = &fixtures; }
+
   /// Answers any request: API routes, /__admin routes, and JSON 404/405 for the rest. API
   /// requests are journaled and counted; admin requests are not.
   HttpResponse handle(const HttpRequest& request);
@@ -65,11 +70,12 @@ private:
   void record(const HttpRequest& request, const HttpResponse& response, Exchange& exchange,
               std::chrono::steady_clock::time_point started);
   Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route,
-                             Exchange& exchange);
+                             const FixtureSet& fixtures, Exchange& exchange);
   HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);
 
   const ContractRegistry& contracts_;
   Services& services_;
+  const LiveFixtures* live_fixtures_ = nullptr;
   RequestJournal journal_;
   Coverage coverage_;
   FaultStage faults_;
