@@ -18,10 +18,12 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/store/bookmark_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/id_source_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/clock_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/state_saver_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/fault_rules_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/prefer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/rate_limiter_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixtures_conform_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixture_items_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/analytics_test.cpp
