@@ -128,4 +128,14 @@ TEST_CASE("State file: kill -9 during writes always leaves a file that loads, wi
   }
   CHECK(saved_any > 0);
   CHECK(created.size() > 10);
+  // A start clears what saves cut short left behind; a clean stop leaves only the file.
+  std::filesystem::remove(dir / "port");
+  Program last(state_args(dir, "2"), dir / "out", dir / "err");
+  REQUIRE(wait_for_port(dir / "port", 20s) > 0);
+  last.signal(SIGTERM);
+  REQUIRE(last.wait(20s) == 0);
+  int temporaries = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / ""))
+    temporaries += entry.path().filename().string().rfind("state.json.tmp.", 0) == 0 ? 1 : 0;
+  CHECK(temporaries == 0);
 }

@@ -1,10 +1,12 @@
 #include "control/state_saver.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace pinsmock {
 namespace {
@@ -21,6 +23,25 @@ bool write_all(int fd, std::string_view bytes) {
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
+}
+
+// A save cut short by kill -9 leaves "<file>.tmp.<pid>": remove those of processes that are gone.
+void remove_stale_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path file(path);
+  const std::string prefix = file.filename().string() + ".tmp.";
+  std::error_code error;
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0)
+      continue;
+    const std::string pid = name.substr(prefix.size());
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH)
+      fs::remove(it->path(), error);
+  }
 }
 
 } // namespace
@@ -57,8 +78,10 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
 StateSaver::StateSaver(std::string path, std::chrono::milliseconds interval,
                        std::function<std::string()> render,
                        std::function<void(std::string_view)> log)
-    : path_(std::move(path)), interval_(interval), render_(std::move(render)), log_(std::move(log)),
-      thread_([this] { run(); }) {}
+    : path_(std::move(path)), interval_(interval), render_(std::move(render)), log_(std::move(log)) {
+  remove_stale_temporaries(path_);
+  thread_ = std::thread([this] { run(); });
+}
 
 StateSaver::~StateSaver() {
   {

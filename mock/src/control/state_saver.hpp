@@ -22,7 +22,8 @@ std::optional<std::string> write_file_atomically(const std::string& path, std::s
 class StateSaver {
 public:
   /// `render` gives the bytes to save (called on the saver's thread, no lock of ours held);
-  /// `log` hears about failed saves.
+  /// `log` hears about failed saves. Temporary files that saves of dead processes left next to
+  /// `path` are removed.
   StateSaver(std::string path, std::chrono::milliseconds interval,
              std::function<std::string()> render, std::function<void(std::string_view)> log);
   /// Saves what changed since the last save, then stops the thread.
