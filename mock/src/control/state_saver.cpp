@@ -46,7 +46,7 @@ void remove_stale_temporaries(const std::string& path) {
 
 } // namespace
 
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view bytes) {
+std::optional<std::string> replace_file_durably(const std::string& path, std::string_view bytes) {
   const std::size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   // Same directory, so the rename is atomic; the pid keeps two mocks on one file apart.
@@ -120,7 +120,7 @@ void StateSaver::save_if_changed(std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   std::optional<std::string> failure;
   try {
-    failure = write_file_atomically(path_, render_());
+    failure = replace_file_durably(path_, render_());
   } catch (const std::exception& e) {
     failure = std::string("cannot render the state: ") + e.what();
   }

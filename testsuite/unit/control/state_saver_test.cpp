@@ -12,7 +12,7 @@
 #include <thread>
 
 using pinsmock::StateSaver;
-using pinsmock::write_file_atomically;
+using pinsmock::replace_file_durably;
 using pinsmock::test::TempDir;
 
 namespace {
@@ -37,14 +37,14 @@ TEST_CASE("State saver: an atomic write replaces the file and leaves no temporar
           "[unit][state]") {
   TempDir dir;
   const std::string path = (dir.path() / "state.json").string();
-  REQUIRE_FALSE(write_file_atomically(path, "first"));
-  REQUIRE_FALSE(write_file_atomically(path, "second, longer"));
+  REQUIRE_FALSE(replace_file_durably(path, "first"));
+  REQUIRE_FALSE(replace_file_durably(path, "second, longer"));
   CHECK(slurp(path) == "second, longer");
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     files += entry.is_regular_file() ? 1 : 0;
   CHECK(files == 1);
-  const auto failure = write_file_atomically((dir.path() / "no-such-dir" / "f").string(), "x");
+  const auto failure = replace_file_durably((dir.path() / "no-such-dir" / "f").string(), "x");
   REQUIRE(failure);
   CHECK(failure->find("no-such-dir") != std::string::npos);
 }
