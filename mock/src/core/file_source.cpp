@@ -40,6 +40,19 @@ std::optional<std::string> FileSource::read(std::string_view relative_path) cons
   std::ifstream in(dir_ + "/" + std::string(relative_path), std::ios::binary);
   if (!in)
     return std::nullopt;
+  // One read into a string of the file's size: a stringstream grows and copies (a 100,000-pin
+  // pins.json is 130 MB). Sizes the stream cannot tell (a pipe) fall back to the stream copy.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0 && in) {
+    text.resize(static_cast<std::size_t>(size));
+    if (in.read(text.data(), size) && in.gcount() == size && in.peek() == EOF)
+      return text;
+    in.clear();
+    in.seekg(0, std::ios::beg);
+  }
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
