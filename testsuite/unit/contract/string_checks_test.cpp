@@ -1,6 +1,6 @@
 #include "contract/string_checks.hpp"
 
-#include "unit/std_regex.hpp" // before anything that may pull in <regex>: see why there
+#include "support/std_regex.hpp" // before anything that may pull in <regex>: see why there
 
 #include <catch2/catch.hpp>
 
