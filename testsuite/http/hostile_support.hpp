@@ -11,14 +11,9 @@ namespace pinsmock::test {
 
 /// What "responsive" means in these tests: a fresh client's health check answers within this.
 inline constexpr std::chrono::milliseconds kHealthBound{1000};
-/// How much resident memory one hostile scenario may add to the test process. Sanitizers keep
-/// freed memory in quarantine and shadow the rest, so their builds get a looser bound (still far
-/// below the hundreds of MB the old transport grew by).
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-inline constexpr std::size_t kMemoryGrowthBound = 512u * 1024 * 1024;
-#else
+/// How much memory (memory_in_use(): resident, or the live heap under a sanitizer) one hostile
+/// scenario may add to the test process.
 inline constexpr std::size_t kMemoryGrowthBound = 64u * 1024 * 1024;
-#endif
 
 /// Seconds a fresh connection needs for GET /__admin/health (a large value when it fails).
 inline double health_seconds(int port) {
