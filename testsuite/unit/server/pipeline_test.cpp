@@ -226,7 +226,8 @@ TEST_CASE("Pipeline: ad_account_id acts for its owner within the role's reach",
   const pinsmock::Headers creator_account{{"ad_account_id", "549755885175"}};
   const HttpResponse analyst = f.send("GET", "/v5/pins", kPartner, "", creator_account);
   REQUIRE(analyst.status == 200);
-  const auto items = parse_json(analyst.body)["items"].GetArray();
+  const json::Document listed = parse_json(analyst.body); // the items live in it
+  const auto items = listed["items"].GetArray();
   CHECK(items.Size() == 19); // the creator's public pins
   CHECK(json::get_bool(items[0], "is_owner") == std::optional<bool>(true));
   pinsmock::Headers secret = creator_account;
