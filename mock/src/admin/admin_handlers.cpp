@@ -5,6 +5,7 @@
 #include "admin/world_admin.hpp"
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
+#include "fixtures/fixture_items.hpp"
 
 #include <array>
 #include <optional>
@@ -22,13 +23,6 @@ namespace {
 
 HttpResponse error_answer(ErrorId id, std::string detail = "") {
   return json_answer(error_spec(id).status, error_body(ApiError{id, std::move(detail), ""}));
-}
-
-json::Value string_array(const std::vector<std::string>& items, json::Allocator& a) {
-  json::Value out(rapidjson::kArrayType);
-  for (const std::string& item : items)
-    out.PushBack(json::string(item, a), a);
-  return out;
 }
 
 HttpResponse health(const HttpRequest&, AdminContext& context) {
@@ -57,26 +51,7 @@ HttpResponse accounts(const HttpRequest&, AdminContext& context) {
   auto& a = body.GetAllocator();
   json::Value list(rapidjson::kArrayType);
   for (const Account& account : fixtures.accounts) {
-    json::Value entry(rapidjson::kObjectType);
-    entry.AddMember("username", json::string(account.username, a), a);
-    entry.AddMember("user_id", json::string(account.user_id, a), a);
-    json::Value tokens(rapidjson::kArrayType);
-    for (const Token& token : account.tokens) {
-      json::Value t(rapidjson::kObjectType);
-      t.AddMember("token", json::string(token.token, a), a);
-      t.AddMember("scopes", string_array(token.scopes, a), a);
-      tokens.PushBack(std::move(t), a);
-    }
-    entry.AddMember("tokens", std::move(tokens), a);
-    entry.AddMember("ad_accounts", string_array(account.ad_accounts, a), a);
-    json::Value roles(rapidjson::kArrayType);
-    for (const auto& [ad_account, role] : account.business_roles) {
-      json::Value r(rapidjson::kObjectType);
-      r.AddMember("ad_account_id", json::string(ad_account, a), a);
-      r.AddMember("role", json::string(role, a), a);
-      roles.PushBack(std::move(r), a);
-    }
-    entry.AddMember("business_access", std::move(roles), a);
+    json::Value entry = to_json(account, a); // the fixture form; the boards follow
     json::Value boards(rapidjson::kArrayType);
     for (const Board& board : fixtures.boards) {
       if (board.owner != account.username)
