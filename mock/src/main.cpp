@@ -46,6 +46,11 @@ Options:
                           per session
   --session-ttl S         end sessions idle this long (default 3600; 0 = never); README
                           "Parallel tests and sessions"
+  --state FILE            keep the default session's state in FILE (other sessions are not
+                          kept): loaded at start when it exists, saved atomically after
+                          changes and at exit (a FILE that is not a pins-mock state stops
+                          the start and is left alone)
+  --state-interval MS     at most one save of --state per MS milliseconds (default 200)
   --log                   print one line per request
 
 HTTPS and CORS (README "HTTPS and CORS"):
@@ -201,6 +206,10 @@ Flags parse_flags(int argc, char** argv) {
       flags.options.session_ttl = std::chrono::seconds(parse_number(arg, value(), 31536000));
     } else if (arg == "--journal-size") {
       flags.options.journal_size = parse_number(arg, value(), 10000000);
+    } else if (arg == "--state") {
+      flags.options.state_file = value();
+    } else if (arg == "--state-interval") {
+      flags.options.state_interval = std::chrono::milliseconds(parse_number(arg, value(), 3600000));
     } else if (arg == "--proxy") {
       flags.options.proxy.upstream = value();
     } else if (arg == "--proxy-insecure") {

@@ -1,5 +1,9 @@
 // pins-contract: the contract suite as a program. Judges any base URL (the in-process mock by
 // default, a running pins-mock, or Pinterest) and diffs contracts against an OpenAPI document.
+// Catch2's runner implementation compiles a std::regex (its Matches matcher): <regex> enters
+// through the wrapper first, see why there.
+#include "support/std_regex.hpp"
+
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 

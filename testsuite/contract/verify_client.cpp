@@ -41,7 +41,8 @@ PINS_SECOND_BOARD_ID set, and judges what the client sent.
                           are checked and upstream's contract breaches reported as such
   --proxy-insecure        do not verify the upstream's TLS certificate (test hosts only)
 Exit status: 0 pass; 1 violations (or warnings with --strict); 2 usage or start-up error;
-3 the command failed or timed out; 4 nothing exercised, or --require/--require-errors not met.
+3 the command failed or timed out; 4 nothing exercised, or --require/--require-errors not met;
+5 the mock itself failed (internal errors): no verdict on the client is possible.
 )";
 
 struct Options {
@@ -214,8 +215,12 @@ void print_report(std::ostream& out, const Options& options, const CommandResult
         << pad(statuses.empty() ? "-" : statuses, 18)
         << (op["exercised"].GetBool() ? details : "NOT EXERCISED") << "\n";
   }
+  if (!internal_errors.empty())
+    out << "  mock internal errors: " << internal_errors.size()
+        << " (pins-mock failed, not the client: the answers it got were not the API's, so the "
+           "client cannot pass)\n";
   for (const std::string& e : internal_errors)
-    out << "  mock internal error (a pins-mock bug, not the client's): " << e << "\n";
+    out << "    mock internal error (a pins-mock bug, not the client's): " << e << "\n";
 }
 
 } // namespace
@@ -337,7 +342,11 @@ int run_verify_client(int argc, char** argv) {
   const bool warned = options.strict && !warnings["warnings"].Empty();
   const std::vector<std::string> unmet = unmet_requirements(options, requests, coverage);
   const bool nothing = requests["requests"].GetArray().Empty() && !options.allow_empty;
-  const char* verdict = !command_ok  ? "command failed"
+  // A 500 the mock produced by failing itself (not a configured fault or Prefer) is an answer the
+  // API would not give: whatever the client did with it proves nothing, so it cannot pass.
+  const bool mock_failed = !internal_errors.empty();
+  const char* verdict = mock_failed  ? "mock internal errors"
+                        : !command_ok  ? "command failed"
                         : nothing    ? "nothing exercised"
                         : !clean     ? "violations"
                         : warned     ? "warnings"
@@ -373,6 +382,8 @@ int run_verify_client(int argc, char** argv) {
     report.AddMember("faults", fault_report_to_json(faults, a), a);
     std::ofstream(options.report_path) << json::dump_pretty(report) << "\n";
   }
+  if (mock_failed)
+    return 5;
   if (!command_ok)
     return 3;
   if (!clean || warned)

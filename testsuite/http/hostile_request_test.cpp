@@ -47,7 +47,7 @@ TEST_CASE("Hostile: a chunked body over the limit answers 413 and memory stays b
   options.max_body_bytes = 1024 * 1024;
   MockServer server(options);
   server.start();
-  const std::size_t memory_before = resident_bytes();
+  const std::size_t memory_before = memory_in_use();
   std::string body;
   const std::string piece(64 * 1024, 'a');
   for (int i = 0; i < 512; ++i) // 32 MB
@@ -59,7 +59,7 @@ TEST_CASE("Hostile: a chunked body over the limit answers 413 and memory stays b
   REQUIRE(answer);
   CHECK(is_error_json(*answer, 413));
   CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
-  CHECK(resident_bytes() < memory_before + body.size() + kMemoryGrowthBound);
+  CHECK(memory_in_use() < memory_before + body.size() + kMemoryGrowthBound);
   const std::optional<RecordedRequest> journaled = last_request(server);
   REQUIRE(journaled);
   CHECK(journaled->status == 413);
@@ -70,7 +70,7 @@ TEST_CASE("Hostile: a gzip bomb answers 413 without inflating it", "[http][hosti
   MockServer server(hostile_options());
   server.start();
   const std::string bomb = gzip(std::string(100u * 1024 * 1024, ' ')); // ~100 KB
-  const std::size_t memory_before = resident_bytes();
+  const std::size_t memory_before = memory_in_use();
   RawSocket socket(server.port());
   REQUIRE(socket.send(post("/v5/pins",
                            "Content-Encoding: gzip\r\nContent-Type: application/json\r\n"
@@ -79,7 +79,7 @@ TEST_CASE("Hostile: a gzip bomb answers 413 without inflating it", "[http][hosti
   const auto answer = socket.read_response(10s);
   REQUIRE(answer);
   CHECK(is_error_json(*answer, 413));
-  CHECK(resident_bytes() < memory_before + kMemoryGrowthBound);
+  CHECK(memory_in_use() < memory_before + kMemoryGrowthBound);
   CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 
@@ -192,7 +192,7 @@ TEST_CASE("Hostile: an unknown method answers 405 JSON and is journaled", "[http
 TEST_CASE("Hostile: too many or too large header fields answer 431 JSON", "[http][hostile]") {
   MockServer server(hostile_options());
   server.start();
-  const std::size_t memory_before = resident_bytes();
+  const std::size_t memory_before = memory_in_use();
   std::string many = "GET /v5/pins HTTP/1.1\r\n";
   for (int i = 0; i < 500; ++i)
     many += "X-Field-" + std::to_string(i) + ": 1\r\n";
@@ -206,7 +206,7 @@ TEST_CASE("Hostile: too many or too large header fields answer 431 JSON", "[http
       send_watching(second, "GET /v5/pins HTTP/1.1\r\nX-Big: " + std::string(1 << 20, 'a') + "\r\n\r\n");
   REQUIRE(too_large);
   CHECK(is_error_json(*too_large, 431));
-  CHECK(resident_bytes() < memory_before + kMemoryGrowthBound);
+  CHECK(memory_in_use() < memory_before + kMemoryGrowthBound);
   CHECK(health_seconds(server.port()) < kHealthBound.count() / 1000.0);
 }
 

@@ -1,6 +1,7 @@
 // The pins-mock program as CI drives it (issue 8 "Process"): the port file, SIGTERM with
 // stalled clients, the banner of an IPv6 host.
 #include "http/hostile_support.hpp"
+#include "http/program_support.hpp"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -16,90 +17,6 @@ using pinsmock::MockServer;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-
-namespace {
-
-class ScratchDir {
-public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "pinsmock-process-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-  fs::path path_;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// pins-mock with these arguments, stdout and stderr to files.
-class Program {
-public:
-  Program(std::vector<std::string> args, const fs::path& out, const fs::path& err) {
-    std::fflush(stdout); // or the child's freopen flushes our buffered output a second time
-    std::fflush(stderr);
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::freopen(out.c_str(), "w", stdout);
-      std::freopen(err.c_str(), "w", stderr);
-      std::vector<char*> argv{const_cast<char*>(PINSMOCK_PROGRAM)};
-      for (std::string& arg : args)
-        argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(PINSMOCK_PROGRAM, argv.data());
-      ::_exit(127);
-    }
-  }
-  ~Program() {
-    if (pid_ > 0 && !exited_) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  void signal(int sig) { ::kill(pid_, sig); }
-  /// The exit code, or -1 when it has not exited within `timeout`.
-  int wait(std::chrono::milliseconds timeout) {
-    const auto deadline = Clock::now() + timeout;
-    while (Clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(5ms);
-    }
-    return -1;
-  }
-
-private:
-  pid_t pid_ = -1;
-  bool exited_ = false;
-};
-
-int wait_for_port(const fs::path& port_file, std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
-  while (Clock::now() < deadline) {
-    if (fs::exists(port_file)) {
-      const std::string text = slurp(port_file);
-      if (!text.empty())
-        return std::stoi(text);
-    }
-    std::this_thread::sleep_for(10ms);
-  }
-  return 0;
-}
-
-} // namespace
 
 TEST_CASE("Process: an unwritable --port-file is a start-up error naming the path",
           "[http][process]") {

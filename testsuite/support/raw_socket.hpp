@@ -57,7 +57,9 @@ private:
 /// "GET <target> HTTP/1.1" with a Host header and a bearer token (when given).
 std::string get_request(std::string_view target, std::string_view token = "");
 
-/// This process's resident memory in bytes (/proc/self/statm).
-std::size_t resident_bytes();
+/// The memory this process holds, in bytes, for tests that bound growth: resident memory
+/// (/proc/self/statm), or in a sanitizer build the heap bytes in use, because the sanitizers keep
+/// freed blocks in quarantine and add shadow memory, which resident memory would count as growth.
+std::size_t memory_in_use();
 
 } // namespace pinsmock::test

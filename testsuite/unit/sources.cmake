@@ -7,6 +7,7 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/core/json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/json_limits_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/utf8_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/pattern_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/manifest_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/contract_registry_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/query_coercion_test.cpp
@@ -18,10 +19,12 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/store/bookmark_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/store/id_source_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/clock_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/control/state_saver_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/fault_rules_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/prefer_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/control/rate_limiter_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixtures_conform_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixture_items_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/analytics_test.cpp

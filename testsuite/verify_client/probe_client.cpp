@@ -3,6 +3,7 @@
 //   missing-pin  asks for a pin that does not exist (meets an error path, breaks no rule)
 //   rejected     5 requests, 3 of them refused by the HTTP layer before routing (a POST with no
 //                body, an unknown method, a malformed request line), each on its own connection
+//   swallow      creates a pin and exits 0 whatever the answer (a client that ignores errors)
 #include "client_env.hpp"
 #include "support/pins_client.hpp"
 
@@ -55,6 +56,14 @@ int main(int argc, char **argv) {
     std::cout << "probe client: create with 'titel' -> " << created.status << "\n";
     return created.status == 201 ? 0 : 1;
   }
+  if (mode == "swallow") {
+    ApiResult created = client.pins_create(
+        "{\"board_id\": \"" + env("PINS_BOARD_ID") +
+        "\", \"title\": \"Whatever\", \"media_source\": {\"source_type\": \"image_url\", "
+        "\"url\": \"https://example.com/a.jpg\"}}");
+    std::cout << "probe client: create -> " << created.status << " (ignored)\n";
+    return 0;
+  }
   if (mode == "missing-pin") {
     const int status = client.pins_get("1").status;
     std::cout << "probe client: get a pin that does not exist -> " << status << "\n";
@@ -73,6 +82,6 @@ int main(int argc, char **argv) {
               << client.pins_get("1").status << "\n";
     return 0;
   }
-  std::cerr << "usage: pins_probe_client typo|missing-pin|rejected\n";
+  std::cerr << "usage: pins_probe_client typo|missing-pin|rejected|swallow\n";
   return 2;
 }

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -275,4 +276,30 @@ TEST_CASE("verify-client: --proxy reports a wrong upstream's answers as response
   CHECK(std::string(first["direction"].GetString()) == "response");
   CHECK(std::string(first["location"].GetString()) == "response body /id");
   CHECK(v.output.find("(upstream answer) response body /id") != std::string::npos);
+}
+
+TEST_CASE("verify-client: a mock that failed itself fails the verification, whatever the client "
+          "did",
+          "[http][verify-client]") {
+  // A fixture set the loader takes but whose image_url media breaks the Pin contract
+  // (media_type "gif"): every image_url create answers 500, an internal error of the mock, not a
+  // configured fault. A client that swallows errors used to pass on those answers.
+  namespace fs = std::filesystem;
+  char dir_template[] = "/tmp/pins-verify-fixtures-XXXXXX";
+  const fs::path fixtures = mkdtemp(dir_template);
+  fs::copy(fs::path(PINSMOCK_SOURCE_DIR) / "fixtures" / "default", fixtures,
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  std::ofstream(fixtures / "media" / "image_url.json")
+      << R"({"media_type": "gif", "width": 1000, "height": 1500})";
+  const Verification v =
+      verify("--fixtures " + fixtures.string() + " -- " + PINS_PROBE_CLIENT + " swallow");
+  fs::remove_all(fixtures);
+  INFO(v.output);
+  CHECK(v.output.find("probe client: create -> 500 (ignored)") != std::string::npos);
+  CHECK(v.exit_code == 5);
+  REQUIRE(v.report.IsObject());
+  CHECK(std::string(v.report["verdict"].GetString()) == "mock internal errors");
+  CHECK(v.report["mock_internal_errors"].Size() == 1);
+  CHECK(v.output.find("mock internal errors: 1 (pins-mock failed, not the client") !=
+        std::string::npos);
 }

@@ -70,6 +70,9 @@ struct ServerOptions {
   std::string faults_file;          // a fault script (JSON rules) loaded at start
 
   ProxyOptions proxy;                        // proxy mode when proxy.upstream is set
+  // State that survives a restart (README "Keeping state for offline development").
+  std::string state_file; // loaded at start when it exists, saved after changes; "" = none
+  std::chrono::milliseconds state_interval{200}; // at most one save per interval
 };
 
 class MockServer {
@@ -98,8 +101,23 @@ public:
   std::string tls_certificate_file() const;
 
   /// Restores the fixtures' state (pins, ids, clock) and removes fault rules and rate-limit
-  /// counts, exactly what POST /__admin/reset does.
+  /// counts, exactly what POST /__admin/reset does: a --fixtures directory is read again first.
+  /// Throws std::invalid_argument (file:line:column, pointer, reason) when a file of it is
+  /// broken; nothing changes then.
   void reset();
+
+  /// The state as GET /__admin/state exports it (fixtures/README.md "State exports").
+  std::string export_state() const;
+  /// Replaces the state with an export (PUT /__admin/state). Throws std::invalid_argument with
+  /// the file, pointer and reason when it is not a valid one; nothing changes then.
+  void import_state(std::string_view document);
+  /// Adds run-time data as POST /__admin/accounts, /__admin/boards, /__admin/boards/{id}/sections
+  /// and /__admin/pins do, and returns the answer's body (the item as stored). Throws
+  /// std::invalid_argument with the answer's message (naming the field) when it is refused.
+  std::string add_account(std::string_view account_json);
+  std::string add_board(std::string_view board_json);
+  std::string add_section(std::string_view board_id, std::string_view section_json);
+  std::string seed_pin(std::string_view entry_json);
 
   /// The journal of served API requests, oldest first (bounded by journal_size).
   std::vector<RecordedRequest> requests() const;
@@ -151,6 +169,9 @@ public:
 private:
   friend class Session;
   void end_session(const std::string& id) noexcept;
+  /// An admin request to one session's world (Session's state and run-time data calls).
+  std::string admin_call(std::string method, std::string path, std::string_view body,
+                         const std::string& session) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

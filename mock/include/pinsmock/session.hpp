@@ -52,8 +52,25 @@ public:
   std::vector<RecordedRequest> requests() const;
   std::vector<RecordedViolation> violations() const;
   std::vector<OperationCoverage> coverage() const;
-  /// Back to the fixtures' state: pins, ids, clock, fault rules, rate-limit counters.
+  /// Back to the fixtures' state: pins, ids, clock, fault rules, rate-limit counters, and
+  /// run-time data gone. A session of a fixture directory reads it again first; throws
+  /// std::invalid_argument (file:line:column, pointer, reason) when a file is broken, and
+  /// nothing changes then (POST /__admin/sessions/{id}/reset).
   void reset();
+  /// This session's state as GET /__admin/state?session=ID exports it (its own tokens left
+  /// out: an import into a session makes them again).
+  std::string export_state() const;
+  /// Replaces this session's state with an export (PUT /__admin/state?session=ID); throws
+  /// std::invalid_argument naming the file, pointer and reason, and nothing changes then.
+  void import_state(const std::string& document);
+  /// Run-time data for this session only, as POST /__admin/accounts, /__admin/boards,
+  /// /__admin/boards/{id}/sections and /__admin/pins with ?session=ID; the item as stored.
+  /// An account's tokens address this session as they are. Throws std::invalid_argument with
+  /// the answer's message (naming the field), e.g. for a token another session has.
+  std::string add_account(const std::string& account_json);
+  std::string add_board(const std::string& board_json);
+  std::string add_section(const std::string& board_id, const std::string& section_json);
+  std::string seed_pin(const std::string& entry_json);
   /// Adds a fault rule to this session only (JSON of POST /__admin/faults); returns its id.
   /// Throws std::invalid_argument with the 400 message when the rule is bad.
   std::uint64_t add_fault(const std::string& rule_json);
@@ -63,6 +80,7 @@ public:
 private:
   friend class MockServer;
   Session(MockServer* server, std::shared_ptr<World> world, std::string token);
+  std::string admin(std::string method, std::string path, const std::string& body) const;
 
   MockServer* server_ = nullptr;
   std::shared_ptr<World> world_;

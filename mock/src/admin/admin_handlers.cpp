@@ -2,8 +2,10 @@
 
 #include "admin/dashboard.hpp"
 #include "admin/fault_admin.hpp"
+#include "admin/world_admin.hpp"
 #include "core/error_catalog.hpp"
 #include "core/utf8.hpp"
+#include "fixtures/fixture_items.hpp"
 
 #include <array>
 #include <optional>
@@ -23,13 +25,6 @@ HttpResponse error_answer(ErrorId id, std::string detail = "") {
   return json_answer(error_spec(id).status, error_body(ApiError{id, std::move(detail), ""}));
 }
 
-json::Value string_array(const std::vector<std::string>& items, json::Allocator& a) {
-  json::Value out(rapidjson::kArrayType);
-  for (const std::string& item : items)
-    out.PushBack(json::string(item, a), a);
-  return out;
-}
-
 HttpResponse health(const HttpRequest&, AdminContext& context) {
   json::Document body(rapidjson::kObjectType);
   body.AddMember("status", "ok", body.GetAllocator());
@@ -38,6 +33,10 @@ HttpResponse health(const HttpRequest&, AdminContext& context) {
 }
 
 HttpResponse reset(const HttpRequest&, AdminContext& context) {
+  // --fixtures is re-read first: a broken file answers 400 and the old data stays.
+  if (context.world && context.world->reload)
+    if (auto broken = context.world->reload())
+      return error_answer(ErrorId::InvalidBody, "fixtures not reloaded: " + *broken);
   context.reset();
   json::Document body(rapidjson::kObjectType);
   body.AddMember("status", "reset", body.GetAllocator());
@@ -46,32 +45,15 @@ HttpResponse reset(const HttpRequest&, AdminContext& context) {
 }
 
 HttpResponse accounts(const HttpRequest&, AdminContext& context) {
+  const FixtureSnapshot live = context.world ? context.world->world.fixtures.get() : nullptr;
+  const FixtureSet& fixtures = live ? *live : context.fixtures;
   json::Document body(rapidjson::kObjectType);
   auto& a = body.GetAllocator();
   json::Value list(rapidjson::kArrayType);
-  for (const Account& account : context.fixtures.accounts) {
-    json::Value entry(rapidjson::kObjectType);
-    entry.AddMember("username", json::string(account.username, a), a);
-    entry.AddMember("user_id", json::string(account.user_id, a), a);
-    json::Value tokens(rapidjson::kArrayType);
-    for (const Token& token : account.tokens) {
-      json::Value t(rapidjson::kObjectType);
-      t.AddMember("token", json::string(token.token, a), a);
-      t.AddMember("scopes", string_array(token.scopes, a), a);
-      tokens.PushBack(std::move(t), a);
-    }
-    entry.AddMember("tokens", std::move(tokens), a);
-    entry.AddMember("ad_accounts", string_array(account.ad_accounts, a), a);
-    json::Value roles(rapidjson::kArrayType);
-    for (const auto& [ad_account, role] : account.business_roles) {
-      json::Value r(rapidjson::kObjectType);
-      r.AddMember("ad_account_id", json::string(ad_account, a), a);
-      r.AddMember("role", json::string(role, a), a);
-      roles.PushBack(std::move(r), a);
-    }
-    entry.AddMember("business_access", std::move(roles), a);
+  for (const Account& account : fixtures.accounts) {
+    json::Value entry = to_json(account, a); // the fixture form; the boards follow
     json::Value boards(rapidjson::kArrayType);
-    for (const Board& board : context.fixtures.boards) {
+    for (const Board& board : fixtures.boards) {
       if (board.owner != account.username)
         continue;
       json::Value b(rapidjson::kObjectType);
@@ -279,15 +261,29 @@ constexpr std::array<AdminRoute, 8> kAdminRoutes = {{
     {"GET", "/coverage", coverage},
 }};
 
+HttpResponse route_admin(const HttpRequest& request, AdminContext& context);
+
 } // namespace
 
 HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
+  HttpResponse response = route_admin(request, context);
+  // Anything but a read that succeeded changed the world (or the clock): the state file saves.
+  if (context.changed && request.method != "GET" && response.status < 300)
+    context.changed();
+  return response;
+}
+
+namespace {
+
+HttpResponse route_admin(const HttpRequest& request, AdminContext& context) {
   std::string_view path = std::string_view(request.path).substr(kAdminPrefix.size());
   if (path.size() > 1 && path.back() == '/')
     path.remove_suffix(1);
   if (auto page = handle_dashboard(request, path))
     return *page;
   if (auto answer = handle_failure_admin(request, path, context))
+    return *answer;
+  if (auto answer = handle_world_admin(request, path, context))
     return *answer;
   bool path_known = false;
   for (const AdminRoute& route : kAdminRoutes) {
@@ -304,5 +300,7 @@ HttpResponse handle_admin(const HttpRequest& request, AdminContext& context) {
                                                        utf8::excerpt(request.path) + ".");
   return error_answer(ErrorId::RouteNotFound, "No admin route " + utf8::excerpt(request.path) + ".");
 }
+
+} // namespace
 
 } // namespace pinsmock

@@ -19,6 +19,8 @@ namespace pinsmock {
 
 constexpr std::string_view kAdminPrefix = "/__admin";
 
+struct WorldAdmin;
+
 struct AdminContext {
   const PinStore& store;
   const FixtureSet& fixtures;
@@ -31,6 +33,8 @@ struct AdminContext {
   std::vector<std::string> operation_ids = {};
   std::map<std::string, std::vector<int>> declared_statuses = {}; // per operation, from the manifest
   std::int64_t max_delay_ms = 60000;
+  WorldAdmin* world = nullptr;        // state and run-time data (admin/world_admin.cpp)
+  std::function<void()> changed = {}; // after a successful change (the state file's saver)
 };
 
 /// A JSON answer of the admin API with this status and body.

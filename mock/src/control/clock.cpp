@@ -67,6 +67,23 @@ void Clock::reset() {
   ticks_ = 0;
 }
 
+std::optional<std::pair<std::int64_t, std::uint64_t>> Clock::saved() const {
+  std::lock_guard lock(mutex_);
+  if (!fixed_today_)
+    return std::nullopt;
+  return std::make_pair(logical_seconds_, ticks_);
+}
+
+void Clock::restore(std::int64_t logical_seconds, std::uint64_t ticks) {
+  std::lock_guard lock(mutex_);
+  if (!fixed_today_)
+    return;
+  logical_seconds_ = logical_seconds;
+  base_ms_ = logical_seconds_ * 1000;
+  base_steady_ = Steady::now();
+  ticks_ = ticks;
+}
+
 std::int64_t Clock::now_ms_locked() const {
   return base_ms_ +
          std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - base_steady_)

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pinsmock {
 
@@ -47,6 +48,12 @@ public:
   bool advance(std::int64_t seconds);
   /// Back to the start (today 12:00:00, or the system clock) and no pins ticked.
   void reset();
+
+  /// A fixed clock's logical time and the pins it has stamped since (a state export); nullopt
+  /// for a wall clock, whose time is the system's and is not saved.
+  std::optional<std::pair<std::int64_t, std::uint64_t>> saved() const;
+  /// Back to a saved time and tick count (fixed clock only; a wall clock ignores it).
+  void restore(std::int64_t logical_seconds, std::uint64_t ticks);
 
 private:
   using Steady = std::chrono::steady_clock;

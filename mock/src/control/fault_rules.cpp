@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 
 namespace pinsmock {
 namespace {
@@ -194,10 +195,10 @@ Result<FaultRule> parse_fault_rule(const json::Value& body,
       c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (rule.path_regex) {
     try {
-      rule.compiled_path =
-          std::regex(*rule.path_regex, std::regex::ECMAScript | std::regex::nosubs);
-    } catch (const std::regex_error& e) {
-      return bad("path_regex", std::string("is not a regular expression: ") + e.what() + ".");
+      rule.compiled_path = std::make_shared<const Pattern>(*rule.path_regex);
+    } catch (const std::invalid_argument& e) {
+      return bad("path_regex", std::string("is not a regular expression the mock reads: ") +
+                                   e.what() + ".");
     }
   }
   if (const json::Value* query = json::find(body, "query")) {
@@ -341,8 +342,7 @@ bool conditions_hold(const FaultRule& rule, const RequestFacts& facts) {
     if (!present)
       return false;
   }
-  return !rule.path_regex ||
-         std::regex_search(facts.path.begin(), facts.path.end(), rule.compiled_path);
+  return !rule.compiled_path || rule.compiled_path->matches(facts.path);
 }
 
 } // namespace

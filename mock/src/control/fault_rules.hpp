@@ -4,24 +4,15 @@
 // operation id and plain strings, never by HTTP types. Thread-safe.
 
 #include "control/fault_action.hpp"
+#include "core/pattern.hpp"
 #include "pinsmock/result.hpp"
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
-// std::regex here compiles a client's path_regex; under -fsanitize=address,undefined g++ 12
-// reports -Wmaybe-uninitialized inside libstdc++'s regex compiler (regex_automaton.h,
-// `_StateT __tmp`), a false positive in code not ours: exempt only where <regex> enters.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <regex>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +44,9 @@ struct FaultRule {
   std::uint64_t matched = 0; // requests that matched the conditions
   std::uint64_t fired = 0;   // requests the rule acted on
 
-  std::regex compiled_path; // from path_regex
+  // From path_regex: Pattern, not std::regex, because the path is the client's (up to 8 KiB) and
+  // libstdc++'s regex_search recurses per character and backtracks from every start.
+  std::shared_ptr<const Pattern> compiled_path;
 };
 
 /// A rule that acted on a request, and the delay it drew.

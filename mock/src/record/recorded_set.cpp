@@ -1,5 +1,7 @@
 #include "record/recorded_set.hpp"
 
+#include "fixtures/fixture_items.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -194,26 +196,7 @@ std::map<std::string, std::string> RecordedSet::render() const {
     auto& a = doc.GetAllocator();
     json::Value list(rapidjson::kArrayType);
     for (const auto& [name, account] : accounts_) {
-      json::Value entry(rapidjson::kObjectType);
-      entry.AddMember("username", json::string(account.username, a), a);
-      entry.AddMember("user_id", json::string(account.user_id, a), a);
-      json::Value tokens(rapidjson::kArrayType);
-      for (const Token& t : account.tokens) {
-        json::Value token(rapidjson::kObjectType);
-        token.AddMember("token", json::string(t.token, a), a);
-        token.AddMember("scopes", strings(t.scopes, a), a);
-        tokens.PushBack(std::move(token), a);
-      }
-      entry.AddMember("tokens", std::move(tokens), a);
-      entry.AddMember("ad_accounts", strings(account.ad_accounts, a), a);
-      json::Value roles(rapidjson::kArrayType);
-      for (const auto& [ad_account, role] : account.business_roles) {
-        json::Value r(rapidjson::kObjectType);
-        r.AddMember("ad_account_id", json::string(ad_account, a), a);
-        r.AddMember("role", json::string(role, a), a);
-        roles.PushBack(std::move(r), a);
-      }
-      entry.AddMember("business_access", std::move(roles), a);
+      json::Value entry = to_json(account, a);
       list.PushBack(std::move(entry), a);
     }
     doc.AddMember("accounts", std::move(list), a);

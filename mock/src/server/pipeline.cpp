@@ -140,7 +140,9 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
   }
 
   World& world = *session.world;
-  Result<ApiRequest> api_request = prepare(request, route, exchange, session);
+  // One snapshot of the world's fixtures for the whole request, even if the admin API swaps them.
+  const FixtureSnapshot snapshot = world.fixtures.get();
+  Result<ApiRequest> api_request = prepare(request, route, *snapshot, exchange, session);
   if (proxy_ && (api_request || !proxy_->enforce())) // proxy mode: the handler stage is upstream
     return proxy_->answer(request, &operation, exchange);
   if (!api_request)
@@ -148,8 +150,9 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
                                    finish(operation, error_response(api_request.error()), exchange),
                                    world);
   FaultPlan plan = faults_.before(request, *api_request, operation, world);
+  Services services = world.services(*snapshot);
   ApiResponse response = plan.answer ? std::move(*plan.answer)
-                                     : find_handler(operation.id)(*api_request, world.services);
+                                     : find_handler(operation.id)(*api_request, services);
   faults_.after(plan, response, operation);
   HttpResponse out = finish(operation, std::move(response), exchange);
   exchange.shaped_by = FaultStage::deliver(plan, out);
@@ -157,7 +160,8 @@ HttpResponse Pipeline::handle_api(const HttpRequest& request, Exchange& exchange
 }
 
 Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatch& route,
-                                     Exchange& exchange, const SessionChoice& session) {
+                                     const FixtureSet& fixtures, Exchange& exchange,
+                                     const SessionChoice& session) {
   const OperationSpec& operation = *route.operation;
   const ViolationSink violation = [&](std::string location, std::string rule,
                                       std::string value, std::string expected) {
@@ -173,7 +177,6 @@ Result<ApiRequest> Pipeline::prepare(const HttpRequest& request, const RouteMatc
               problem.expected);
     return ApiError{ErrorId::AuthenticationFailed, "", std::string(kSessionHeader)};
   }
-  const FixtureSet& fixtures = *session.world->fixtures;
   Result<Principal> principal = proxy_ ? forwarded_principal(request, operation)
                                       : authenticate(request, operation, fixtures);
   if (!principal) {

@@ -5,6 +5,7 @@
 #include "admin/admin_handlers.hpp"
 #include "api/services.hpp"
 #include "contract/manifest.hpp"
+#include "fixtures/live_fixtures.hpp"
 #include "control/coverage.hpp"
 #include "control/request_journal.hpp"
 #include "core/api_types.hpp"
@@ -67,7 +68,8 @@ private:
   void record(World& world, const HttpRequest& request, const HttpResponse& response,
               Exchange& exchange, std::chrono::steady_clock::time_point started);
   Result<ApiRequest> prepare(const HttpRequest& request, const RouteMatch& route,
-                             Exchange& exchange, const SessionChoice& session);
+                             const FixtureSet& fixtures, Exchange& exchange,
+                             const SessionChoice& session);
   HttpResponse finish(const OperationSpec& operation, ApiResponse response, Exchange& exchange);
 
   const ContractRegistry& contracts_;

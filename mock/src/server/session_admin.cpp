@@ -24,7 +24,8 @@ json::Value session_to_json(const World& world, const Sessions& sessions,
   out.AddMember("id", json::string(world.id, a), a);
   // Fixture token -> the session's own token: an unmodified client swaps its token only.
   json::Value tokens(rapidjson::kObjectType);
-  for (const Account& account : world.fixtures->accounts)
+  const FixtureSnapshot fixtures = world.fixtures.get();
+  for (const Account& account : fixtures->accounts)
     for (const Token& token : account.tokens)
       if (token.token.size() > world.id.size() + 1 &&
           token.token.compare(token.token.size() - world.id.size() - 1, std::string::npos,
@@ -33,7 +34,7 @@ json::Value session_to_json(const World& world, const Sessions& sessions,
                          json::string(token.token, a), a);
   out.AddMember("tokens", std::move(tokens), a);
   json::Value boards(rapidjson::kArrayType);
-  for (const Board& board : world.fixtures->boards) {
+  for (const Board& board : fixtures->boards) {
     json::Value b(rapidjson::kObjectType);
     b.AddMember("id", json::string(board.id, a), a);
     b.AddMember("owner", json::string(board.owner, a), a);
@@ -159,7 +160,8 @@ std::optional<HttpResponse> handle_session_admin(const HttpRequest& request, Ses
   if (!world)
     return unknown_session_answer(id);
   if (reset)
-    world->reset();
+    if (auto broken = world->reload_and_reset()) // a fixture directory is read again
+      return error_answer({ErrorId::InvalidBody, "fixtures not reloaded: " + *broken, ""});
   json::Document body(rapidjson::kObjectType);
   json::Value session = session_to_json(*world, sessions, base_url, body.GetAllocator());
   if (reset)

@@ -6,11 +6,91 @@
 
 namespace pinsmock {
 
-Sessions::Sessions(std::shared_ptr<const FixtureSet> fixtures, WorldSettings settings,
+Sessions::Sessions(std::shared_ptr<FixtureOrigin> origin, WorldSettings settings,
                    std::chrono::milliseconds ttl, LoadFixtures load, Now now)
-    : default_("", fixtures, settings), fixtures_(std::move(fixtures)),
+    : origin_(std::move(origin)), default_("", origin_->current(), settings, origin_),
       settings_(std::move(settings)), ttl_(ttl), load_(std::move(load)),
-      now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })) {}
+      now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })) {
+  wire_claims(default_);
+}
+
+Sessions::Sessions(FixtureSnapshot fixtures, WorldSettings settings,
+                   std::chrono::milliseconds ttl, LoadFixtures load, Now now)
+    : Sessions(std::make_shared<FixtureOrigin>(std::move(fixtures)), std::move(settings), ttl,
+               std::move(load), std::move(now)) {}
+
+void Sessions::wire_claims(World& world) {
+  if (world.state_admin)
+    world.state_admin->claim_tokens = [this, &world](const Account& account) {
+      return claim_tokens(world, account);
+    };
+}
+
+namespace {
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() > suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+} // namespace
+
+void Sessions::register_tokens_locked(const std::shared_ptr<World>& world, const FixtureSet& set) {
+  for (auto t = by_token_.begin(); t != by_token_.end();)
+    t = t->second == world ? by_token_.erase(t) : std::next(t);
+  const std::string own = "." + world->id;
+  std::set<std::string> still_claimed;
+  for (const Account& account : set.accounts)
+    for (const Token& token : account.tokens) {
+      const bool claimed = world->claimed_tokens.count(token.token) > 0;
+      if (claimed)
+        still_claimed.insert(token.token);
+      if (claimed || ends_with(token.token, own))
+        by_token_.emplace(token.token, world); // never takes one from another world
+    }
+  world->claimed_tokens = std::move(still_claimed);
+}
+
+FixtureSnapshot Sessions::adopt(World& world, const FixtureSnapshot& set) {
+  FixtureSnapshot own = session_fixtures(*set, world.id);
+  std::unique_lock lock(mutex_);
+  auto it = by_id_.find(world.id);
+  if (it != by_id_.end())
+    register_tokens_locked(it->second, *own);
+  return own;
+}
+
+std::optional<FixtureProblem> Sessions::claim_tokens(World& world, const Account& account) {
+  std::unique_lock lock(mutex_);
+  const bool is_default = &world == &default_;
+  const FixtureSnapshot defaults = is_default ? nullptr : default_.fixtures.get();
+  for (std::size_t i = 0; i < account.tokens.size(); ++i) {
+    const std::string& token = account.tokens[i].token;
+    std::string owner;
+    auto it = by_token_.find(token);
+    if (it != by_token_.end() && it->second.get() != &world)
+      owner = "session " + it->second->id;
+    else if (!is_default && (default_claims_.count(token) || defaults->find_token(token)))
+      owner = "the default session";
+    if (!owner.empty())
+      return FixtureProblem{"/tokens/" + std::to_string(i) + "/token",
+                            "already addresses " + owner + " (a token addresses one session)"};
+  }
+  std::shared_ptr<World> held;
+  if (!is_default) {
+    auto it = by_id_.find(world.id);
+    if (it == by_id_.end())
+      return FixtureProblem{"/", "the session has ended"};
+    held = it->second;
+  }
+  for (const Token& token : account.tokens) {
+    if (is_default) {
+      default_claims_.insert(token.token);
+    } else {
+      world.claimed_tokens.insert(token.token);
+      by_token_.emplace(token.token, held);
+    }
+  }
+  return std::nullopt;
+}
 
 std::int64_t Sessions::now_ms() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(now_().time_since_epoch()).count();
@@ -22,24 +102,27 @@ void Sessions::touch(World& world) const {
 
 Result<std::shared_ptr<World>> Sessions::create(const SessionSpec& spec) {
   expire();
-  std::shared_ptr<const FixtureSet> base = fixtures_;
+  std::shared_ptr<FixtureOrigin> origin = origin_;
   if (spec.fixtures != "default") {
     {
       std::shared_lock lock(mutex_);
       auto it = loaded_.find(spec.fixtures);
-      base = it == loaded_.end() ? nullptr : it->second;
+      origin = it == loaded_.end() ? nullptr : it->second;
     }
-    if (!base) {
+    if (!origin) {
       if (!load_)
         return ApiError{ErrorId::InvalidBody, "fixtures: only \"default\" is available here.",
                         "/fixtures"};
+      FixtureSnapshot loaded;
       try {
-        base = load_(spec.fixtures); // outside the lock: requests keep flowing meanwhile
+        loaded = load_(spec.fixtures); // outside the lock: requests keep flowing meanwhile
       } catch (const StartupError& e) {
         return ApiError{ErrorId::InvalidBody, std::string("fixtures: ") + e.what(), "/fixtures"};
       }
+      // A reset of any session of this directory reads it again (for all of them).
+      auto fresh = std::make_shared<FixtureOrigin>(std::move(loaded), spec.fixtures, load_);
       std::unique_lock lock(mutex_);
-      base = loaded_.emplace(spec.fixtures, base).first->second;
+      origin = loaded_.emplace(spec.fixtures, std::move(fresh)).first->second;
     }
   }
   WorldSettings settings = settings_;
@@ -54,14 +137,16 @@ Result<std::shared_ptr<World>> Sessions::create(const SessionSpec& spec) {
     number = next_number_++;
   }
   const std::string id = "s" + std::to_string(number);
-  auto world = std::make_shared<World>(id, session_fixtures(*base, id), settings);
-  touch(*world);
+  const FixtureSnapshot start = session_fixtures(*origin->current(), id);
+  auto world = std::make_shared<World>(id, start, settings, origin);
+  World& made = *world;
+  made.adopt = [this, &made](FixtureSnapshot set) { return adopt(made, set); };
+  wire_claims(made);
+  touch(made);
   std::unique_lock lock(mutex_);
   by_number_.emplace(number, world);
   by_id_.emplace(id, world);
-  for (const Account& account : base->accounts)
-    for (const Token& token : account.tokens)
-      by_token_.emplace(session_token(token.token, id), world);
+  register_tokens_locked(world, *start);
   count_.store(by_id_.size(), std::memory_order_relaxed);
   return world;
 }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -30,11 +31,15 @@ class Sessions {
 public:
   using Now = std::function<std::chrono::steady_clock::time_point()>;
   /// Loads the fixture set of a directory (validated like --fixtures); throws StartupError.
-  using LoadFixtures = std::function<std::shared_ptr<const FixtureSet>(const std::string& dir)>;
+  using LoadFixtures = FixtureOrigin::Load;
 
-  /// `ttl` of zero: sessions never expire.
-  Sessions(std::shared_ptr<const FixtureSet> fixtures, WorldSettings settings,
+  /// The default world starts from `origin` (the server's fixtures: built in or --fixtures),
+  /// as do sessions of "default". `ttl` of zero: sessions never expire.
+  Sessions(std::shared_ptr<FixtureOrigin> origin, WorldSettings settings,
            std::chrono::milliseconds ttl, LoadFixtures load = {}, Now now = {});
+  /// The same over a set that never changes.
+  Sessions(FixtureSnapshot fixtures, WorldSettings settings, std::chrono::milliseconds ttl,
+           LoadFixtures load = {}, Now now = {});
 
   World& default_world() { return default_; }
   const World& default_world() const { return default_; }
@@ -54,15 +59,23 @@ public:
   /// Removes sessions idle for longer than the TTL; returns how many.
   std::size_t expire();
   std::size_t size() const;
+  /// Claims the tokens of an account that is being added to `world` at run time: they then
+  /// address it (and only it). The problem, naming the token's pointer, when another world
+  /// has one of them already; nothing is claimed then.
+  std::optional<FixtureProblem> claim_tokens(World& world, const Account& account);
   std::chrono::milliseconds ttl() const { return ttl_; }
   /// Milliseconds on the registry's steady clock (what last_used_ms counts in).
   std::int64_t now_ms() const;
 
 private:
   void touch(World& world) const;
+  /// Makes `set` the session's own and points its tokens (own and claimed) at the world.
+  FixtureSnapshot adopt(World& world, const FixtureSnapshot& set);
+  void register_tokens_locked(const std::shared_ptr<World>& world, const FixtureSet& set);
+  void wire_claims(World& world);
 
+  std::shared_ptr<FixtureOrigin> origin_;
   World default_;
-  std::shared_ptr<const FixtureSet> fixtures_;
   WorldSettings settings_;
   std::chrono::milliseconds ttl_;
   LoadFixtures load_;
@@ -71,7 +84,8 @@ private:
   std::map<std::uint64_t, std::shared_ptr<World>> by_number_; // creation order
   std::unordered_map<std::string, std::shared_ptr<World>> by_id_;
   std::unordered_map<std::string, std::shared_ptr<World>> by_token_;
-  std::map<std::string, std::shared_ptr<const FixtureSet>> loaded_; // fixture dirs, once each
+  std::map<std::string, std::shared_ptr<FixtureOrigin>> loaded_; // fixture dirs, once each
+  std::set<std::string> default_claims_; // tokens added to the default world at run time
   std::atomic<std::size_t> count_{0};
   std::uint64_t next_number_ = 1;
 };

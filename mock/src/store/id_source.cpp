@@ -79,6 +79,17 @@ void IdSource::reset(std::uint64_t seed) {
   current_ = 900000000000000000ull + (splitmix64(state_) % 1000000000000000ull);
 }
 
+IdState IdSource::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return IdState{state_, current_};
+}
+
+void IdSource::restore(const IdState& state) {
+  std::lock_guard lock(mutex_);
+  state_ = state.state;
+  current_ = state.current;
+}
+
 std::string IdSource::next_pin_id() {
   std::lock_guard lock(mutex_);
   current_ += 1 + splitmix64(state_) % 997;

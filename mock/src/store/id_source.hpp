@@ -29,16 +29,25 @@ struct Date {
   bool operator<(const Date& o) const { return days_since_epoch() < o.days_since_epoch(); }
 };
 
+/// Where an IdSource stands: the next ids follow from it alone.
+struct IdState {
+  std::uint64_t state = 0;
+  std::uint64_t current = 0;
+};
+
 /// Numeric pin ids in a range of their own, a seeded pseudo-random walk. Thread-safe.
 class IdSource {
 public:
   explicit IdSource(std::uint64_t seed) { reset(seed); }
   void reset(std::uint64_t seed);
+  /// Where it stands now, and going back there (a saved state continues its ids).
+  IdState snapshot() const;
+  void restore(const IdState& state);
   /// The next id: 18 digits, increasing, never repeated.
   std::string next_pin_id();
 
 private:
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::uint64_t state_ = 0;
   std::uint64_t current_ = 0;
 };

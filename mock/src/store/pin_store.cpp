@@ -1,27 +1,46 @@
 #include "store/pin_store.hpp"
 
+#include <algorithm>
 #include <mutex>
 
 namespace pinsmock {
 
-void PinStore::reset(const std::vector<PinPtr>& pins) {
-  std::unique_lock lock(mutex_);
-  pins_.clear();
-  by_owner_.clear();
-  pins_.reserve(pins.size());
-  next_sequence_ = 1;
-  for (const PinPtr& given : pins) {
-    PinPtr pin = given;
-    if (pin->sequence != next_sequence_) {
-      // Fixture records carry their order already; anything else gets a copy that does.
-      auto copy = std::make_shared<PinRecord>(*given);
-      copy->sequence = next_sequence_;
-      pin = std::move(copy);
+void PinStore::reset(const std::vector<PinPtr>& pins, std::uint64_t next_sequence) {
+  {
+    std::unique_lock lock(mutex_);
+    pins_.clear();
+    by_owner_.clear();
+    pins_.reserve(pins.size());
+    next_sequence_ = 1;
+    for (const PinPtr& given : pins) {
+      PinPtr pin = given;
+      if (pin->sequence < next_sequence_) {
+        // Fixture records carry their order already; anything else gets a copy that does.
+        auto copy = std::make_shared<PinRecord>(*given);
+        copy->sequence = next_sequence_;
+        pin = std::move(copy);
+      }
+      next_sequence_ = pin->sequence + 1;
+      by_owner_[pin->owner][pin->sequence] = pin;
+      pins_.insert_or_assign(std::string_view(pin->id), pin);
     }
-    ++next_sequence_;
-    by_owner_[pin->owner][pin->sequence] = pin;
-    pins_.insert_or_assign(std::string_view(pin->id), pin);
+    next_sequence_ = std::max(next_sequence_, next_sequence);
   }
+  changed();
+}
+
+PinStore::Contents PinStore::contents() const {
+  Contents out;
+  {
+    std::shared_lock lock(mutex_);
+    out.pins.reserve(pins_.size());
+    for (const auto& [id, pin] : pins_)
+      out.pins.push_back(pin);
+    out.next_sequence = next_sequence_;
+  }
+  std::sort(out.pins.begin(), out.pins.end(),
+            [](const PinPtr& a, const PinPtr& b) { return a->sequence < b->sequence; });
+  return out;
 }
 
 PinPtr PinStore::insert(PinRecord pin) {
@@ -32,6 +51,8 @@ PinPtr PinStore::insert(PinRecord pin) {
   record->sequence = next_sequence_++;
   by_owner_[record->owner][record->sequence] = record;
   pins_.emplace(std::string_view(record->id), record);
+  lock.unlock();
+  changed();
   return record;
 }
 
@@ -54,6 +75,8 @@ bool PinStore::replace(PinRecord pin) {
   // The key views the old record's id: re-key on the new one.
   pins_.erase(it);
   pins_.emplace(std::string_view(record->id), std::move(record));
+  lock.unlock();
+  changed();
   return true;
 }
 
@@ -66,6 +89,8 @@ bool PinStore::erase(const std::string& id) {
   if (owner != by_owner_.end())
     owner->second.erase(it->second->sequence);
   pins_.erase(it);
+  lock.unlock();
+  changed();
   return true;
 }
 

@@ -25,9 +25,22 @@ struct PinPage {
 /// O(log n + page): nothing depends on how many pins are stored.
 class PinStore {
 public:
-  /// Replaces the whole content (fixture seeding and reset); sequences follow the given order.
-  /// The records are shared, not copied.
-  void reset(const std::vector<PinPtr>& pins);
+  /// Replaces the whole content (fixture seeding, reset, import). Records whose sequences
+  /// increase keep them (a saved state's bookmarks stay valid); any other gets the next one.
+  /// New pins continue after the last, or at `next_sequence` when that is higher. The records
+  /// are shared, not copied.
+  void reset(const std::vector<PinPtr>& pins, std::uint64_t next_sequence = 0);
+
+  /// Every pin in creation order, and the sequence the next one would get (a state export).
+  struct Contents {
+    std::vector<PinPtr> pins;
+    std::uint64_t next_sequence = 1;
+  };
+  Contents contents() const;
+
+  /// Called after every change (insert, replace, erase, reset), outside the lock: the state
+  /// file's saver listens here. Set it before the store is shared between threads.
+  void on_change(std::function<void()> listener) { on_change_ = std::move(listener); }
 
   /// Adds a new pin and assigns its sequence. Returns the stored pin, or nullptr when the id
   /// already exists.
@@ -59,6 +72,12 @@ private:
   std::map<std::string, std::map<std::uint64_t, PinPtr, std::greater<>>, std::less<>>
       by_owner_;
   std::uint64_t next_sequence_ = 1;
+  std::function<void()> on_change_;
+
+  void changed() const {
+    if (on_change_)
+      on_change_();
+  }
 };
 
 } // namespace pinsmock

@@ -139,6 +139,27 @@ TEST_CASE("FaultRules: conditions on method, path, token and query must all hold
                   .has_value());
 }
 
+TEST_CASE("FaultRules: path_regex searches a long client path in one pass",
+          "[unit][fault_rules]") {
+  // std::regex_search recursed once per character from every start: a long path of digits
+  // overflowed the stack (and took quadratic time) before the rule's pattern was Pattern.
+  FaultRules rules(1, 60000);
+  rules.add(rule(R"({"operation": "*", "path_regex": "/pins/\\d+x", "status": 503})"));
+  const std::string digits = "/v5/pins/" + std::string(100000, '7');
+  CHECK_FALSE(rules.match(RequestFacts{"pins/get", "GET", digits, "t1", &kNoQuery}).has_value());
+  const std::string with_x = digits + "x";
+  CHECK(rules.match(RequestFacts{"pins/get", "GET", with_x, "t1", &kNoQuery}).has_value());
+}
+
+TEST_CASE("FaultRules: a path_regex outside the subset is refused with the reason",
+          "[unit][fault_rules]") {
+  const std::string refused =
+      refusal(R"json({"operation": "*", "path_regex": "/pins/(13|14)", "status": 500})json");
+  CHECK(refused.rfind("/path_regex | ", 0) == 0);
+  CHECK_THAT(refused, Catch::Contains("/pins/(13|14)") && Catch::Contains("groups, alternation"));
+  CHECK(refusal(R"({"operation": "*", "path_regex": "save$", "status": 500})") == "accepted");
+}
+
 TEST_CASE("FaultRules: probability is drawn from the seed, so a run reproduces",
           "[unit][fault_rules]") {
   auto pattern = [](std::uint64_t seed) {

@@ -1,6 +1,6 @@
 // What the README and docs claim must hold: they cite only what is inside the repository, and
 // they say what the programs do (claims found false when tried, issue "no false passes").
-#include "unit/std_regex.hpp" // before anything that may pull in <regex>: see why there
+#include "support/std_regex.hpp" // before anything that may pull in <regex>: see why there
 
 #include <catch2/catch.hpp>
 

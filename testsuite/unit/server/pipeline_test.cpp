@@ -223,7 +223,8 @@ TEST_CASE("Pipeline: ad_account_id acts for its owner within the role's reach",
   const pinsmock::Headers creator_account{{"ad_account_id", "549755885175"}};
   const HttpResponse analyst = f.send("GET", "/v5/pins", kPartner, "", creator_account);
   REQUIRE(analyst.status == 200);
-  const auto items = parse_json(analyst.body)["items"].GetArray();
+  const json::Document listed = parse_json(analyst.body); // the items live in it
+  const auto items = listed["items"].GetArray();
   CHECK(items.Size() == 19); // the creator's public pins
   CHECK(json::get_bool(items[0], "is_owner") == std::optional<bool>(true));
   pinsmock::Headers secret = creator_account;
@@ -282,7 +283,7 @@ TEST_CASE("Pipeline: a Pin that breaks its contract when written is a recorded 5
           "[unit][pipeline]") {
   Fixture f;
   // A write-time check that rejects every Pin stands in for a shaping bug.
-  f.world.services.check_pin = [](const json::Value&) { return std::string("/id: broken"); };
+  f.world.check_pin = [](const json::Value&) { return std::string("/id: broken"); };
   const HttpResponse created = f.send("POST", "/v5/pins", kFull, std::string(kCreate));
   CHECK(created.status == 500);
   REQUIRE(f.pipeline.internal_errors().size() == 1);
@@ -297,7 +298,7 @@ TEST_CASE("Pipeline: Report names a Pin that broke its contract on every answer 
           "[unit][pipeline]") {
   pinsmock::Sessions sessions{pinsmock::test::shared_default_fixtures(),
                               pinsmock::test::unit_world_settings(), std::chrono::milliseconds(0)};
-  sessions.default_world().services.check_pin = [](const json::Value&) {
+  sessions.default_world().check_pin = [](const json::Value&) {
     return std::string("/id: broken");
   };
   pinsmock::Pipeline pipeline{contracts(), pinsmock::test::manifest(), sessions,

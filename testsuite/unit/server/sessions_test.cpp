@@ -39,9 +39,9 @@ TEST_CASE("Sessions: a session's tokens are the fixture tokens with its id appen
   CHECK(r.sessions.find_by_token("pina_mock_creator_full") == nullptr); // the default's
   CHECK(r.sessions.find("s2") == *two);
   // The session's fixtures know both its own tokens and the fixtures' (for the header).
-  CHECK((*one)->fixtures->find_token("pina_mock_creator_full.s1"));
-  CHECK((*one)->fixtures->find_token("pina_mock_creator_full"));
-  CHECK_FALSE((*one)->fixtures->find_token("pina_mock_creator_full.s2"));
+  CHECK((*one)->fixtures.get()->find_token("pina_mock_creator_full.s1"));
+  CHECK((*one)->fixtures.get()->find_token("pina_mock_creator_full"));
+  CHECK_FALSE((*one)->fixtures.get()->find_token("pina_mock_creator_full.s2"));
   // Pins are shared with the fixtures, not copied.
   CHECK((*one)->store.find(test::fixture_pin(1)).get() == test::default_fixtures().pins[0].get());
 }

@@ -271,3 +271,29 @@ TEST_CASE("PinStore: concurrent inserts lose nothing", "[unit][store]") {
   CHECK(thread_one.front() == "1-49");
   CHECK(thread_one.back() == "1-0");
 }
+
+TEST_CASE("PinStore: reset keeps increasing sequences and the next one given (a saved state)",
+          "[unit][store]") {
+  PinStore store;
+  int changes = 0;
+  store.on_change([&] { ++changes; });
+  auto with_sequence = [](PinRecord record, std::uint64_t sequence) {
+    record.sequence = sequence;
+    return std::make_shared<const PinRecord>(std::move(record));
+  };
+  store.reset({with_sequence(make_pin("a"), 3), with_sequence(make_pin("b"), 9),
+               with_sequence(make_pin("c"), 4)}, 20);
+  CHECK(changes == 1);
+  const PinStore::Contents contents = store.contents();
+  REQUIRE(contents.pins.size() == 3);
+  CHECK(contents.pins[0]->id == "a");
+  CHECK(contents.pins[0]->sequence == 3);
+  CHECK(contents.pins[1]->sequence == 9);
+  CHECK(contents.pins[2]->id == "c"); // out of order: renumbered after the previous one
+  CHECK(contents.pins[2]->sequence == 10);
+  CHECK(contents.next_sequence == 20);
+  CHECK(store.insert(make_pin("d"))->sequence == 20);
+  CHECK(store.erase("a"));
+  CHECK(changes == 3);
+  CHECK(store.contents().next_sequence == 21); // a deleted pin's sequence is not reused
+}
