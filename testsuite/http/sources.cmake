@@ -35,6 +35,8 @@ set(PINSMOCK_HTTP_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/tls_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/cors_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sessions_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/session_world_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/session_world_api_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/state_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/state_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/world_admin_test.cpp
