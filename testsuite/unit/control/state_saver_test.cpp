@@ -12,7 +12,6 @@
 #include <thread>
 
 using pinsmock::StateSaver;
-using pinsmock::replace_file_durably;
 using pinsmock::test::TempDir;
 
 namespace {
@@ -32,22 +31,6 @@ template <typename F> bool eventually(F done) {
 }
 
 } // namespace
-
-TEST_CASE("State saver: an atomic write replaces the file and leaves no temporary behind",
-          "[unit][state]") {
-  TempDir dir;
-  const std::string path = (dir.path() / "state.json").string();
-  REQUIRE_FALSE(replace_file_durably(path, "first"));
-  REQUIRE_FALSE(replace_file_durably(path, "second, longer"));
-  CHECK(slurp(path) == "second, longer");
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    files += entry.is_regular_file() ? 1 : 0;
-  CHECK(files == 1);
-  const auto failure = replace_file_durably((dir.path() / "no-such-dir" / "f").string(), "x");
-  REQUIRE(failure);
-  CHECK(failure->find("no-such-dir") != std::string::npos);
-}
 
 TEST_CASE("State saver: changes within an interval make one save, and the end saves the rest",
           "[unit][state]") {
