@@ -16,6 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// What write() replaces (media templates are written once, at start).
+constexpr const char* kRecordingFiles[] = {"accounts.json",  "boards.json",    "pins.json",
+                                           "analytics.json", "recording.json", "README.md"};
+
 constexpr const char* kMediaTypes[] = {"image_url",           "image_base64", "pin_url",
                                        "multiple_image_urls", "multiple_image_base64",
                                        "video_id"};
@@ -123,6 +127,9 @@ Recorder::Recorder(std::string dir, const ContractRegistry& contracts,
   lock_.fd = ::open((dir_ + "/.recording.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_.fd < 0 || ::flock(lock_.fd, LOCK_EX | LOCK_NB) != 0)
     throw StartupError("--record " + dir_ + ": another pins-mock is recording into it");
+  // Holding the lock, any temporary file here is a leftover of a recorder that was killed.
+  for (const char* name : kRecordingFiles)
+    remove_stale_temporaries(dir_ + "/" + name);
   if (fs::exists(fs::path(dir_) / "accounts.json")) {
     // Merging needs the earlier recording whole: it must load as the mock would load it.
     auto existing = FixtureSet::load(FileSource::directory(dir_), contracts_);
