@@ -12,16 +12,10 @@
 #include <thread>
 
 using pinsmock::StateSaver;
+using pinsmock::test::read_file;
 using pinsmock::test::TempDir;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Waits (bounded) for a condition another thread makes true: a readiness wait, not a timing.
 template <typename F> bool eventually(F done) {
@@ -44,16 +38,16 @@ TEST_CASE("State saver: changes within an interval make one save, and the end sa
     version = 1;
     saver.changed();
     REQUIRE(eventually([&] { return saver.saves() == 1; }));
-    CHECK(slurp(path) == "1");
+    CHECK(read_file(path) == "1");
     for (int i = 2; i <= 50; ++i) {
       version = i;
       saver.changed(); // all inside the hour: no save until the end
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(saver.saves() == 1);
-    CHECK(slurp(path) == "1");
+    CHECK(read_file(path) == "1");
   }
-  CHECK(slurp(path) == "50"); // the destructor saved what was pending
+  CHECK(read_file(path) == "50"); // the destructor saved what was pending
 }
 
 TEST_CASE("State saver: flush saves only when something changed", "[unit][state]") {

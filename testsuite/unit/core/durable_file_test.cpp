@@ -14,16 +14,10 @@
 
 using pinsmock::remove_stale_temporaries;
 using pinsmock::replace_file_durably;
+using pinsmock::test::read_file;
 using pinsmock::test::TempDir;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 int regular_files(const std::filesystem::path& dir) {
   int files = 0;
@@ -42,7 +36,7 @@ TEST_CASE("Durable file: a replacement swaps the whole file and leaves no tempor
   const std::string path = (dir.path() / "state.json").string();
   REQUIRE_FALSE(replace_file_durably(path, "first"));
   REQUIRE_FALSE(replace_file_durably(path, "second, longer"));
-  CHECK(slurp(path) == "second, longer");
+  CHECK(read_file(path) == "second, longer");
   CHECK(regular_files(dir.path()) == 1);
   const auto failure = replace_file_durably((dir.path() / "no-such-dir" / "f").string(), "x");
   REQUIRE(failure);
@@ -72,5 +66,5 @@ TEST_CASE("Durable file: leftovers of dead processes go, those of live ones and 
   CHECK(std::filesystem::exists(tmp(std::to_string(getpid()) + ".7")));
   CHECK(std::filesystem::exists(tmp("not-a-pid")));
   CHECK(std::filesystem::exists(dir.path() / "other.json.tmp.1.1"));
-  CHECK(slurp(path) == "kept");
+  CHECK(read_file(path) == "kept");
 }

@@ -18,18 +18,12 @@
 using namespace pinsmock;
 using pinsmock::test::contracts;
 using pinsmock::test::parse_json;
+using pinsmock::test::read_file;
 using pinsmock::test::TempDir;
 
 namespace {
 
 const std::string kToken = "pina_a_real_secret_token_0123456789";
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 FileSource media() { return FileSource::embedded("fixtures/default/"); }
 
