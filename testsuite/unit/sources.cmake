@@ -8,6 +8,7 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/core/json_limits_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/utf8_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/pattern_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/core/durable_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/manifest_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/contract_registry_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/query_coercion_test.cpp

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <sstream>
 #include <string_view>
 
 #include <unistd.h>
@@ -44,5 +45,13 @@ public:
 private:
   std::filesystem::path path_;
 };
+
+/// The whole content of `path` ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 } // namespace pinsmock::test

@@ -14,12 +14,6 @@
 
 namespace pinsmock {
 
-/// Replaces `path` with `bytes` so that a crash at any moment leaves the old file or the new
-/// one, never a torn one: a temporary file in the same directory, write, fsync, rename, fsync
-/// of the directory. The reason when it fails (the old file then stays as it was).
-/// (record/atomic_file.hpp has a lighter write_file_atomically without the fsyncs.)
-std::optional<std::string> replace_file_durably(const std::string& path, std::string_view bytes);
-
 class StateSaver {
 public:
   /// `render` gives the bytes to save (called on the saver's thread, no lock of ours held);

@@ -1,7 +1,7 @@
 #include "record/recorder.hpp"
 
 #include "pinsmock/startup_error.hpp"
-#include "record/atomic_file.hpp"
+#include "core/durable_file.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -15,6 +15,10 @@ namespace pinsmock {
 namespace {
 
 namespace fs = std::filesystem;
+
+// What write() replaces (media templates are written once, at start).
+constexpr const char* kRecordingFiles[] = {"accounts.json",  "boards.json",    "pins.json",
+                                           "analytics.json", "recording.json", "README.md"};
 
 constexpr const char* kMediaTypes[] = {"image_url",           "image_base64", "pin_url",
                                        "multiple_image_urls", "multiple_image_base64",
@@ -107,24 +111,25 @@ Recorder::Recorder(std::string dir, const ContractRegistry& contracts,
   fs::create_directories(fs::path(dir_) / "media", error);
   if (error)
     throw StartupError("--record " + dir_ + ": cannot create the directory: " + error.message());
-  try {
-    // The mock's own templates, so that the recording loads; a user's edits are kept.
-    for (const char* type : kMediaTypes) {
-      const std::string name = std::string("media/") + type + ".json";
-      if (fs::exists(fs::path(dir_) / name))
-        continue;
-      std::optional<std::string> text = media_source.read(name);
-      if (!text)
-        throw StartupError(media_source.describe(name) + ": file not found");
-      write_file_atomically(dir_ + "/" + name, *text);
-    }
-  } catch (const std::runtime_error& e) {
-    throw StartupError("--record " + dir_ + ": " + e.what());
+  // The mock's own templates, so that the recording loads; a user's edits are kept.
+  for (const char* type : kMediaTypes) {
+    const std::string name = std::string("media/") + type + ".json";
+    if (fs::exists(fs::path(dir_) / name))
+      continue;
+    std::optional<std::string> text = media_source.read(name);
+    if (!text)
+      throw StartupError("--record " + dir_ + ": " + media_source.describe(name) +
+                         ": file not found");
+    if (auto failure = replace_file_durably(dir_ + "/" + name, *text))
+      throw StartupError("--record " + dir_ + ": " + *failure);
   }
   // One recorder per directory: a second one would undo the first one's merges.
   lock_.fd = ::open((dir_ + "/.recording.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_.fd < 0 || ::flock(lock_.fd, LOCK_EX | LOCK_NB) != 0)
     throw StartupError("--record " + dir_ + ": another pins-mock is recording into it");
+  // Holding the lock, any temporary file here is a leftover of a recorder that was killed.
+  for (const char* name : kRecordingFiles)
+    remove_stale_temporaries(dir_ + "/" + name);
   if (fs::exists(fs::path(dir_) / "accounts.json")) {
     // Merging needs the earlier recording whole: it must load as the mock would load it.
     auto existing = FixtureSet::load(FileSource::directory(dir_), contracts_);
@@ -278,7 +283,7 @@ void Recorder::learn_board(const json::Value& board) {
 std::optional<std::string> Recorder::write() {
   std::map<std::string, std::string> files = set_.render();
   files["README.md"] = readme_text(set_);
-  try {
+  {
     // Each file is replaced atomically; referenced files go first, so that a reader between two
     // renames meets at worst an unreferenced account, board or pin, never a dangling reference.
     // When pins went away, their analytics rows go first.
@@ -294,12 +299,11 @@ std::optional<std::string> Recorder::write() {
       auto it = written_.find(name);
       if (it != written_.end() && it->second == text)
         continue;
-      write_file_atomically(dir_ + "/" + name, text);
+      if (auto failure = replace_file_durably(dir_ + "/" + name, text))
+        return "recording: " + *failure;
       written_[name] = text;
     }
     written_pins_ = std::move(pins);
-  } catch (const std::runtime_error& e) {
-    return std::string(e.what());
   }
   return std::nullopt;
 }

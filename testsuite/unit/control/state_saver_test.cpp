@@ -12,17 +12,10 @@
 #include <thread>
 
 using pinsmock::StateSaver;
-using pinsmock::replace_file_durably;
+using pinsmock::test::read_file;
 using pinsmock::test::TempDir;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Waits (bounded) for a condition another thread makes true: a readiness wait, not a timing.
 template <typename F> bool eventually(F done) {
@@ -32,22 +25,6 @@ template <typename F> bool eventually(F done) {
 }
 
 } // namespace
-
-TEST_CASE("State saver: an atomic write replaces the file and leaves no temporary behind",
-          "[unit][state]") {
-  TempDir dir;
-  const std::string path = (dir.path() / "state.json").string();
-  REQUIRE_FALSE(replace_file_durably(path, "first"));
-  REQUIRE_FALSE(replace_file_durably(path, "second, longer"));
-  CHECK(slurp(path) == "second, longer");
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    files += entry.is_regular_file() ? 1 : 0;
-  CHECK(files == 1);
-  const auto failure = replace_file_durably((dir.path() / "no-such-dir" / "f").string(), "x");
-  REQUIRE(failure);
-  CHECK(failure->find("no-such-dir") != std::string::npos);
-}
 
 TEST_CASE("State saver: changes within an interval make one save, and the end saves the rest",
           "[unit][state]") {
@@ -61,16 +38,16 @@ TEST_CASE("State saver: changes within an interval make one save, and the end sa
     version = 1;
     saver.changed();
     REQUIRE(eventually([&] { return saver.saves() == 1; }));
-    CHECK(slurp(path) == "1");
+    CHECK(read_file(path) == "1");
     for (int i = 2; i <= 50; ++i) {
       version = i;
       saver.changed(); // all inside the hour: no save until the end
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     CHECK(saver.saves() == 1);
-    CHECK(slurp(path) == "1");
+    CHECK(read_file(path) == "1");
   }
-  CHECK(slurp(path) == "50"); // the destructor saved what was pending
+  CHECK(read_file(path) == "50"); // the destructor saved what was pending
 }
 
 TEST_CASE("State saver: flush saves only when something changed", "[unit][state]") {

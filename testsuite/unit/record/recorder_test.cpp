@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -16,18 +18,12 @@
 using namespace pinsmock;
 using pinsmock::test::contracts;
 using pinsmock::test::parse_json;
+using pinsmock::test::read_file;
 using pinsmock::test::TempDir;
 
 namespace {
 
 const std::string kToken = "pina_a_real_secret_token_0123456789";
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 FileSource media() { return FileSource::embedded("fixtures/default/"); }
 
@@ -228,4 +224,23 @@ TEST_CASE("Recorder: an answer that teaches nothing new rewrites no file", "[uni
   feed("pins/get", "/pins/1300000000000000001", edited);
   CHECK(inode("pins.json") != pins); // replaced by a rename
   CHECK(read_file(dir.path() / "pins.json").find("Renamed upstream") != std::string::npos);
+}
+
+TEST_CASE("Recorder: a killed recorder's half-written files are removed at the next start",
+          "[unit][record]") {
+  TempDir dir;
+  { Recorder first(dir.str(), contracts(), media()); }
+  // A process that has exited stands for a recorder killed between write and rename.
+  const pid_t dead = fork();
+  REQUIRE(dead >= 0);
+  if (dead == 0)
+    _exit(0);
+  REQUIRE(waitpid(dead, nullptr, 0) == dead);
+  const auto leftover = dir.path() / ("pins.json.tmp." + std::to_string(dead) + ".3");
+  std::ofstream(leftover) << "[{\"id\": \"half";
+  REQUIRE(std::filesystem::exists(leftover));
+
+  Recorder second(dir.str(), contracts(), media());
+  CHECK_FALSE(std::filesystem::exists(leftover));
+  CHECK(load(dir)->pins.empty());
 }
