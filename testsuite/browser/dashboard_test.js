@@ -126,8 +126,9 @@ async function main() {
       assert.match(await page.$eval('#journal-count', (e) => e.textContent), /^\d+ of 12$/);
       await page.click('#filter-violations');
       assert.equal((await shownIds(page)).length, journal.length);
-      // No sessions on this pins-mock: no session filter.
-      assert.equal(await page.$eval('#filter-session-label', (e) => e.hidden), true);
+      // This pins-mock has sessions but none is open yet: the filter offers the default session only.
+      assert.equal(await page.$eval('#filter-session-label', (e) => e.hidden), false);
+      assert.deepEqual(await page.$$eval('#filter-session option', (l) => l.map((o) => o.value)), ['']);
     });
 
     await step('the coverage grid shows the eight operations, unexercised ones and unseen statuses marked', async () => {
@@ -283,28 +284,36 @@ async function main() {
       await page.screenshot({ path: path.join(out, 'dashboard-1000.png') });
     });
 
-    await step('a pins-mock with sessions gets a session filter, and the page then asks for that session', async () => {
+    await step('the session filter lists real sessions and shows the chosen session\'s journal only', async () => {
+      const opened = await admin('sessions', 'POST', {});
+      const token = opened.tokens[TOKEN];
+      assert.ok(token, JSON.stringify(opened));
+      for (const title of ['in session 1', 'in session 2']) {
+        const created = await call('POST', '/v5/pins', { token, body: createBody(title) });
+        assert.equal(created.status, 201, created.text);
+      }
+      const inSession = (await admin('requests?session=' + opened.id)).requests;
+      assert.equal(inSession.length, 2);
       const second = await browser.newPage();
       const asked = [];
-      await second.setRequestInterception(true);
       second.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.pathname === '/__admin/sessions') {
-          request.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ sessions: [{ id: 's-1' }, { id: 's-2' }] }) });
-          return;
-        }
-        if (url.pathname.startsWith('/__admin/')) asked.push(url.search);
-        request.continue();
+        if (url.pathname.startsWith('/__admin/') && url.pathname !== '/__admin/sessions') asked.push(url.pathname + url.search);
       });
       await second.goto(base + '/__admin/');
-      await second.waitForFunction(() => !document.querySelector('#filter-session-label').hidden);
-      assert.deepEqual(await second.$$eval('#filter-session option', (l) => l.map((o) => o.value)), ['', 's-1', 's-2']);
+      await second.waitForFunction((id) => Array.from(document.querySelectorAll('#filter-session option')).some((o) => o.value === id), { timeout: 20000 }, opened.id);
       await ticks(second, 1); // just after a poll: the next is a second away
       asked.length = 0;
-      await second.select('#filter-session', 's-2');
+      await second.select('#filter-session', opened.id);
+      await second.waitForFunction((n) => document.querySelectorAll('#journal-rows tr').length === n, { timeout: 20000 }, inSession.length);
+      assert.deepEqual(await shownIds(second), newestFirst(inSession));
       await ticks(second, 1);
-      assert.ok(asked.length > 0 && asked.every((q) => q.includes('session=s-2')), asked.join(' '));
+      assert.ok(asked.length > 0 && asked.every((q) => q.includes('session=' + opened.id)), asked.join(' '));
+      // Back to the default session: its journal again, none of the session's requests.
+      await second.select('#filter-session', '');
+      await second.waitForFunction((n) => document.querySelectorAll('#journal-rows tr').length > n, { timeout: 20000 }, inSession.length);
       await second.close();
+      await admin('sessions/' + opened.id, 'DELETE');
     });
 
     assert.deepEqual(problems, []);
