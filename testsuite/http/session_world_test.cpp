@@ -158,6 +158,13 @@ TEST_CASE("Sessions: an account whose token another session has is refused with 
   CHECK_THAT(taken_own, IsPinterestError(400, 1));
   CHECK_THAT(str_at(taken_own.json, "message"), Catch::Contains("session " + s1.id));
 
+  // A reset of the default session takes its account away, and frees the token for s2.
+  REQUIRE_THAT(admin.raw("POST", "/__admin/reset"), HasStatus(200));
+  CHECK_THAT(admin.raw("POST", "/__admin/accounts?session=" + s2.id,
+                       R"({"username": "dflt", "user_id": "1000000000000000902",
+                           "tokens": [{"token": "pina_dflt", "scopes": ["pins:read"]}]})"),
+             HasStatus(201));
+
   // The refused accounts were not added anywhere; the token still addresses s1 only.
   CHECK(admin.raw("GET", "/__admin/accounts?session=" + s2.id).body.find("\"extra\"") ==
         std::string::npos);

@@ -38,7 +38,8 @@ public:
   ~Session();
 
   const std::string& id() const { return id_; }
-  /// The session's token of the fixture account with every scope (MockServer::default_token()).
+  /// The session's token of the fixture account with every scope (MockServer::default_token());
+  /// empty when the session's fixture directory has no such token.
   const std::string& token() const { return token_; }
   /// The session's own token for a fixture token ("" when the fixtures have no such token).
   std::string token_for(const std::string& fixture_token) const;

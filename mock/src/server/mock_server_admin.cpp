@@ -2,6 +2,7 @@
 
 #include "admin/fault_admin.hpp"
 #include "admin/state_document.hpp"
+#include "pinsmock/startup_error.hpp"
 #include "server/mock_server_impl.hpp"
 #include "server/server_setup.hpp"
 
@@ -144,10 +145,15 @@ Session MockServer::new_session(const SessionOptions& options) {
   if (!world)
     throw std::invalid_argument(world.error().detail);
   const std::string id = (*world)->id;
-  // The complete token of the session's own fixtures (a directory has its own accounts).
-  const std::string token =
-      complete_account(*(*world)->fixtures.get(), impl_->manifest).second.token;
-  return Session(this, std::move(*world), session_token(token, id));
+  // The complete token of the session's own fixtures (a directory has its own accounts; one
+  // without such a token leaves token() empty, and token_for() names the others).
+  std::string token;
+  try {
+    token = session_token(complete_account(*(*world)->fixtures.get(), impl_->manifest).second.token,
+                          id);
+  } catch (const StartupError&) {
+  }
+  return Session(this, std::move(*world), std::move(token));
 }
 
 std::size_t MockServer::session_count() const { return impl_->sessions.size(); }

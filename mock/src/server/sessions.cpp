@@ -12,6 +12,14 @@ Sessions::Sessions(std::shared_ptr<FixtureOrigin> origin, WorldSettings settings
       settings_(std::move(settings)), ttl_(ttl), load_(std::move(load)),
       now_(now ? std::move(now) : Now([] { return std::chrono::steady_clock::now(); })) {
   wire_claims(default_);
+  // A token added to the default session at run time is its own until a reset or an import
+  // takes the account away again.
+  default_.adopt = [this](FixtureSnapshot set) {
+    std::unique_lock lock(mutex_);
+    for (auto it = default_claims_.begin(); it != default_claims_.end();)
+      it = set->find_token(*it) ? std::next(it) : default_claims_.erase(it);
+    return set;
+  };
 }
 
 Sessions::Sessions(FixtureSnapshot fixtures, WorldSettings settings,

@@ -84,8 +84,9 @@ public:
   std::optional<WorldAdmin> state_admin; // when settings.contracts is set
   AdminContext admin;
 
-  /// A session's: makes a set this session's own (adds its tokens and registers them) before
-  /// a reset or an import puts it in place. Unset for the default world.
+  /// Set by the registry: makes a set this world's own before a reset or an import puts it in
+  /// place (a session's tokens are added and registered; the default world's run-time tokens
+  /// that the set no longer has are freed).
   std::function<FixtureSnapshot(FixtureSnapshot)> adopt;
   /// Tokens accounts added at run time brought, which address this world as they are
   /// (guarded by the Sessions registry's mutex).
