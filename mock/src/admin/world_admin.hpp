@@ -21,7 +21,8 @@ struct WorldAdmin {
   /// Re-reads --fixtures from disk as the state a reset returns to; the error (file:line:column,
   /// pointer, reason) when a file is broken, and then nothing changes.
   std::function<std::optional<std::string>()> reload;
-  /// A session's: makes an imported set its own (its tokens) before it is put in place.
+  /// Makes an imported set this world's own before it is put in place (World::adopt: a
+  /// session's tokens).
   std::function<FixtureSnapshot(FixtureSnapshot)> adopt = {};
   /// Claims the tokens of an account about to be added, so that they address this world and
   /// no other: the problem (naming the token's pointer) when another world has one of them.
