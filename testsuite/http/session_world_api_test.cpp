@@ -60,6 +60,14 @@ TEST_CASE("Session: state and run-time data through the C++ API stay in that ses
   CHECK_THAT(in_s1.pins_get(made), HasStatus(404));
   CHECK_THAT(in_s2.pins_get(made), HasStatus(200));
   CHECK(server.export_state() == default_before);
+
+  // An ended session: its calls throw, and its tokens (own and added) are unknown tokens.
+  s1.end();
+  CHECK_THROWS_AS(s1.add_board(std::string(kExtraBoard)), std::invalid_argument);
+  CHECK_THROWS_AS(s1.export_state(), std::invalid_argument);
+  CHECK_THAT(in_s1.pins_list(), IsPinterestError(401, 2));
+  CHECK_THAT(extra.pins_list(), IsPinterestError(401, 2));
+  CHECK(server.session_count() == 1);
   CHECK(server.internal_errors().empty());
 }
 
