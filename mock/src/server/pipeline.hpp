@@ -16,6 +16,7 @@
 #include "server/fault_stage.hpp"
 #include "server/proxy_stage.hpp"
 #include "server/router.hpp"
+#include "server/verdict_cache.hpp"
 
 #include <chrono>
 #include <memory>
@@ -81,6 +82,7 @@ private:
   FaultStage faults_;
   AdminContext admin_;
   ValidationMode response_check_;
+  VerdictCache verdicts_; // whole-body checks by shape (verdict_cache.hpp)
   Router router_;
   std::unique_ptr<ProxyStage> proxy_; // proxy mode: upstream instead of the handlers
   mutable std::mutex errors_mutex_;
