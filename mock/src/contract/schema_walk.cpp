@@ -295,4 +295,28 @@ bool reads_number_values(const ContractRegistry &contracts, std::string_view sch
   return false;
 }
 
+bool checks_members_alone(const ContractRegistry &contracts, std::string_view schema_path) {
+  if (!contracts.has_schema(schema_path))
+    return false;
+  const json::Value &root = contracts.schema_document(schema_path);
+  if (!root.IsObject() || json::get_string(root, "type") != std::optional<std::string_view>("object"))
+    return false;
+  for (const auto &member : root.GetObject()) {
+    const std::string_view key(member.name.GetString(), member.name.GetStringLength());
+    if (key == "required") {
+      const json::Value &required = member.value;
+      if (!required.IsArray() || required.Size() > 1 ||
+          (required.Size() == 1 &&
+           !(required[0].IsString() && std::string_view(required[0].GetString()) == "id")))
+        return false;
+      continue;
+    }
+    if (key != "type" && key != "properties" && key != "$schema" && key != "$id" &&
+        key != "$comment" && key != "title" && key != "description" && key != "definitions" &&
+        key != "examples")
+      return false;
+  }
+  return true;
+}
+
 } // namespace pinsmock

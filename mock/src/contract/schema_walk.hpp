@@ -51,4 +51,10 @@ std::string expectation(const ContractRegistry &contracts, SchemaNode schema);
 /// cannot be followed. Conservative: whole documents are read, keyword names wherever they appear.
 bool reads_number_values(const ContractRegistry &contracts, std::string_view schema_path);
 
+/// True when `schema_path` constrains an object member by member only: its top level holds
+/// "type": "object", "properties", at most "required": ["id"], and annotations ($schema, $id,
+/// $comment, title, description, definitions, examples). An object then conforms exactly when
+/// `id` is present and each member conforms to its property's schema.
+bool checks_members_alone(const ContractRegistry &contracts, std::string_view schema_path);
+
 } // namespace pinsmock

@@ -1,5 +1,7 @@
 #include "server/response_check.hpp"
 
+#include "contract/schema_walk.hpp"
+
 namespace pinsmock {
 namespace {
 
@@ -61,13 +63,15 @@ std::string take_body(ApiResponse& response) {
 PinCheck pin_check(const ContractRegistry& contracts, ValidationMode mode) {
   if (mode == ValidationMode::Off)
     return {};
-  return [&contracts](const json::Value& pin) -> std::string {
-    const std::vector<Violation> violations = contracts.validate(kPinSchema, pin);
-    if (violations.empty())
-      return {};
-    const Violation& v = violations.front();
-    return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
-  };
+  return PinCheck(
+      [&contracts](const json::Value& pin) -> std::string {
+        const std::vector<Violation> violations = contracts.validate(kPinSchema, pin);
+        if (violations.empty())
+          return {};
+        const Violation& v = violations.front();
+        return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
+      },
+      checks_members_alone(contracts, kPinSchema));
 }
 
 } // namespace pinsmock

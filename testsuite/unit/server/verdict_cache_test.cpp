@@ -86,3 +86,11 @@ TEST_CASE("VerdictCache: a schema that reads number values is validated every ti
   CHECK_FALSE(cache.check(contracts(), params, R"({"page_size": 2500})").empty());
   CHECK(cache.validations() == 2);
 }
+
+TEST_CASE("checks_members_alone: the Pin contract is a conjunction over its members",
+          "[unit][verdicts]") {
+  CHECK(pinsmock::checks_members_alone(contracts(), "components/pin.json"));
+  CHECK_FALSE(pinsmock::checks_members_alone(contracts(), "components/pin_media.json")); // allOf
+  CHECK_FALSE(pinsmock::checks_members_alone(contracts(), "components/pin_create.json"));
+  CHECK_FALSE(pinsmock::checks_members_alone(contracts(), "components/no_such_schema.json"));
+}
