@@ -94,6 +94,7 @@ std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest
     v.rule = capped(v.rule, 512);
     v.value = capped(v.value, 256);
   }
+  RecordedRequest evicted; // freed after the lock is released: dozens of strings
   std::lock_guard lock(mutex_);
   entry.id = next_id_++;
   for (RecordedViolation& v : entry.violations)
@@ -102,8 +103,10 @@ std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest
     w.request_id = entry.id;
   if (limits_.capacity == 0)
     return entry.id;
-  if (entries_.size() == limits_.capacity)
+  if (entries_.size() == limits_.capacity) {
+    evicted = std::move(entries_.front());
     entries_.pop_front();
+  }
   entries_.push_back(std::move(entry));
   return entries_.back().id;
 }
