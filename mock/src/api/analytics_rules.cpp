@@ -1,5 +1,6 @@
 #include "api/analytics_rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -14,40 +15,47 @@ void write_metric(json::Writer& w, const MetricCounts& counts, Metric metric) {
     w.Uint64(counts[metric]);
 }
 
+// One date of the window, as every pin's block needs it.
+struct WindowDay {
+  std::int64_t number; // days since the epoch
+  std::string text;    // YYYY-MM-DD
+};
+
 // The data_status of a date: the pin did not exist yet, the day is not over (today) or has not
 // come (a future date), or its data is final.
-std::string_view data_status(const Date& date, const Date& created, const Date& today) {
+std::string_view data_status(std::int64_t date, std::int64_t created, std::int64_t today) {
   if (date < created)
     return "BEFORE_PIN_CREATED";
-  if (today < date || date == today)
+  if (today <= date)
     return "PROCESSING";
   return "READY";
 }
 
 // Dates with values: from creation through today. Future dates have none yet.
-bool has_values(const Date& date, const Date& created, const Date& today) {
-  return !(date < created) && !(today < date);
+bool has_values(std::int64_t date, std::int64_t created, std::int64_t today) {
+  return created <= date && date <= today;
 }
 
 // One app type's PinAnalyticsMetricsResponse; `days[i]` holds the counts of start + i. Written
 // member by member in the order the document version used, so the bytes did not change.
 void write_metrics_block(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
-                         const Date& today, const std::vector<std::array<MetricCounts, 4>>& days,
-                         AppType app) {
-  const Date& created = series.profile().created;
+                         const Date& today, const std::vector<WindowDay>& window,
+                         const std::vector<std::array<MetricCounts, 4>>& days, AppType app) {
+  const std::int64_t created = series.profile().created.days_since_epoch();
+  const std::int64_t today_number = today.days_since_epoch();
   const auto index = static_cast<std::size_t>(app);
   MetricCounts sum;
   w.StartObject();
   w.Key("daily_metrics");
   w.StartArray();
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const Date date = query.start.plus_days(static_cast<std::int64_t>(i));
+    const std::int64_t date = window[i].number;
     w.StartObject();
-    w.member("date", date.to_string());
-    w.member("data_status", data_status(date, created, today));
+    w.member("date", window[i].text);
+    w.member("data_status", data_status(date, created, today_number));
     w.Key("metrics");
     w.StartObject();
-    if (has_values(date, created, today)) {
+    if (has_values(date, created, today_number)) {
       const MetricCounts& counts = days[i][index];
       sum += counts;
       for (const Metric m : query.metrics)
@@ -152,26 +160,41 @@ Result<AnalyticsQuery> parse_analytics_query(const json::Value& params, const Da
 void write_pin_analytics(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
                          const Date& today) {
   // Each day's counts once, for every app type; dates without values stay zero.
-  const Date& created = series.profile().created;
-  std::vector<std::array<MetricCounts, 4>> days(
-      static_cast<std::size_t>(query.end.days_since_epoch() - query.start.days_since_epoch() + 1));
+  const std::int64_t created = series.profile().created.days_since_epoch();
+  const std::int64_t first = query.start.days_since_epoch();
+  std::vector<WindowDay> window(static_cast<std::size_t>(query.end.days_since_epoch() - first + 1));
+  std::vector<std::array<MetricCounts, 4>> days(window.size());
+  // Without a split only one app type is written; "ALL" needs no splits computed at all.
+  const bool all_only = !query.split_by_app_type && query.app_type == AppType::All;
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const Date date = query.start.plus_days(static_cast<std::int64_t>(i));
-    if (has_values(date, created, today))
+    const Date date = Date::from_days_since_epoch(first + static_cast<std::int64_t>(i));
+    window[i] = {first + static_cast<std::int64_t>(i), date.to_string()};
+    if (!has_values(window[i].number, created, today.days_since_epoch()))
+      continue;
+    if (all_only)
+      days[i][0] = series.counts(date, AppType::All);
+    else
       days[i] = series.day(date);
   }
   w.StartObject();
   if (!query.split_by_app_type) {
     w.Key("all");
-    write_metrics_block(w, query, series, today, days, query.app_type);
+    write_metrics_block(w, query, series, today, window, days, query.app_type);
   } else {
     for (const AppType app : kAppTypeSplits)
       if (query.app_type == AppType::All || query.app_type == app) {
         w.Key(app_type_name(app).data(), static_cast<rapidjson::SizeType>(app_type_name(app).size()));
-        write_metrics_block(w, query, series, today, days, app);
+        write_metrics_block(w, query, series, today, window, days, app);
       }
   }
   w.EndObject();
+}
+
+std::size_t pin_analytics_size_hint(const AnalyticsQuery& query) {
+  const auto days = static_cast<std::size_t>(
+      std::max<std::int64_t>(0, query.end.days_since_epoch() - query.start.days_since_epoch() + 1));
+  const std::size_t blocks = query.split_by_app_type ? kAppTypeSplits.size() : 1;
+  return blocks * (128 + (days + 1) * (64 + 32 * query.metrics.size()));
 }
 
 } // namespace pinsmock

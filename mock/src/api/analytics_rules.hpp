@@ -39,4 +39,7 @@ Result<AnalyticsQuery> parse_analytics_query(const json::Value& params, const Da
 void write_pin_analytics(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
                          const Date& today);
 
+/// About how many bytes write_pin_analytics writes for one pin (to reserve the body once).
+std::size_t pin_analytics_size_hint(const AnalyticsQuery& query);
+
 } // namespace pinsmock

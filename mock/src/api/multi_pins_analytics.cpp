@@ -34,6 +34,7 @@ ApiResponse multi_pins_analytics(const ApiRequest& request, Services& services) 
   }
 
   RenderedBody body;
+  body.bytes.reserve(profiles.size() * (32 + pin_analytics_size_hint(*query)));
   json::Writer w(body.bytes);
   w.StartObject();
   for (PinProfile& profile : profiles) {

@@ -16,6 +16,7 @@ ApiResponse pins_analytics(const ApiRequest& request, Services& services) {
   if (!pin)
     return error_response(pin.error());
   RenderedBody body;
+  body.bytes.reserve(pin_analytics_size_hint(*query));
   json::Writer w(body.bytes);
   write_pin_analytics(w, *query, PinSeries(services, pin_profile(**pin)), today);
   return rendered_response(200, std::move(body));
