@@ -31,13 +31,24 @@ std::string utc_now() {
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[96]; // generous: the compiler cannot bound the int fields
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
+  // Everything up to the second changes once a second: formatted once a second per thread (a
+  // cache of pure formatting, not state), the milliseconds by hand.
+  thread_local std::time_t formatted_second = -1;
+  thread_local char prefix[96]; // generous: the compiler cannot bound the int fields
+  if (seconds != formatted_second) {
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    std::snprintf(prefix, sizeof prefix, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    formatted_second = seconds;
+  }
+  const int millis = static_cast<int>(ms % 1000);
+  std::string out(prefix);
+  out.push_back(static_cast<char>('0' + millis / 100));
+  out.push_back(static_cast<char>('0' + millis / 10 % 10));
+  out.push_back(static_cast<char>('0' + millis % 10));
+  out.push_back('Z');
+  return out;
 }
 
 // Copies name/value pairs well-formed and capped: each name and value at `value_bytes`, all of
