@@ -183,7 +183,8 @@ void write_pin_analytics(json::Writer& w, const AnalyticsQuery& query, const Pin
   } else {
     for (const AppType app : kAppTypeSplits)
       if (query.app_type == AppType::All || query.app_type == app) {
-        w.Key(app_type_name(app).data(), static_cast<rapidjson::SizeType>(app_type_name(app).size()));
+        const std::string_view name = app_type_name(app);
+        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
         write_metrics_block(w, query, series, today, window, days, app);
       }
   }

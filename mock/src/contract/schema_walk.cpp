@@ -237,7 +237,8 @@ bool holds_number(const json::Value &v) {
   if (v.IsNumber())
     return true;
   if (v.IsArray())
-    return std::any_of(v.Begin(), v.End(), [](const json::Value &item) { return holds_number(item); });
+    return std::any_of(v.Begin(), v.End(),
+                       [](const json::Value &item) { return holds_number(item); });
   if (v.IsObject())
     for (const auto &member : v.GetObject())
       if (holds_number(member.value))
@@ -299,7 +300,8 @@ bool checks_members_alone(const ContractRegistry &contracts, std::string_view sc
   if (!contracts.has_schema(schema_path))
     return false;
   const json::Value &root = contracts.schema_document(schema_path);
-  if (!root.IsObject() || json::get_string(root, "type") != std::optional<std::string_view>("object"))
+  if (!root.IsObject() ||
+      json::get_string(root, "type") != std::optional<std::string_view>("object"))
     return false;
   for (const auto &member : root.GetObject()) {
     const std::string_view key(member.name.GetString(), member.name.GetStringLength());
