@@ -6,7 +6,6 @@
 #include "bench_scale.hpp"
 #include "fault_stage_cost.hpp"
 #include "hostile_scenarios.hpp"
-#include "hostile_scenarios.hpp"
 #include "pinsmock/json.hpp"
 #include "pinsmock/mock_server.hpp"
 #include "support/pins_client.hpp"
@@ -342,8 +341,5 @@ int main(int argc, char** argv) {
     // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
     pinsmock::bench::run_hostile_scenarios(
         std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
-  if (!options.json)
-    // Connection scenarios: as many samples as a scenario's time allows (the smoke run: few).
-    run_hostile_scenarios(std::clamp(static_cast<int>(options.seconds * 100), 10, 500));
   return failed ? 1 : 0;
 }

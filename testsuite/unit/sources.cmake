@@ -36,5 +36,6 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/server/sessions_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/fault_stage_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server/cors_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server/verdict_cache_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record/recorder_test.cpp
 )

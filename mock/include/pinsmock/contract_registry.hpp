@@ -19,7 +19,7 @@ struct Violation {
 };
 
 /// Validates documents against the contract schemas. Loading parses every schema named by the
-/// manifest once; validate() is thread-safe (each call builds its own valijson::Validator).
+/// manifest once; validate() is thread-safe (one valijson::Validator per thread).
 class ContractRegistry {
 public:
   /// Loads `manifest.json` and every schema it names from `source`. With `strict_formats` off,

@@ -1,77 +1,91 @@
 #include "api/analytics_rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 namespace pinsmock {
 namespace {
 
-json::Value metric_json(const MetricCounts& counts, Metric metric) {
+void write_metric(json::Writer& w, const MetricCounts& counts, Metric metric) {
+  w.Key(metric_name(metric).data(), static_cast<rapidjson::SizeType>(metric_name(metric).size()));
   if (is_ratio(metric))
-    return json::Value(counts.value(metric));
-  return json::Value(counts[metric]);
+    w.Double(counts.value(metric));
+  else
+    w.Uint64(counts[metric]);
 }
+
+// One date of the window, as every pin's block needs it.
+struct WindowDay {
+  std::int64_t number; // days since the epoch
+  std::string text;    // YYYY-MM-DD
+};
 
 // The data_status of a date: the pin did not exist yet, the day is not over (today) or has not
 // come (a future date), or its data is final.
-std::string_view data_status(const Date& date, const Date& created, const Date& today) {
+std::string_view data_status(std::int64_t date, std::int64_t created, std::int64_t today) {
   if (date < created)
     return "BEFORE_PIN_CREATED";
-  if (today < date || date == today)
+  if (today <= date)
     return "PROCESSING";
   return "READY";
 }
 
 // Dates with values: from creation through today. Future dates have none yet.
-bool has_values(const Date& date, const Date& created, const Date& today) {
-  return !(date < created) && !(today < date);
+bool has_values(std::int64_t date, std::int64_t created, std::int64_t today) {
+  return created <= date && date <= today;
 }
 
-// One app type's PinAnalyticsMetricsResponse; `days[i]` holds the counts of start + i.
-json::Value metrics_block(const AnalyticsQuery& query, const PinSeries& series, const Date& today,
-                          const std::vector<std::array<MetricCounts, 4>>& days, AppType app,
-                          json::Allocator& alloc) {
-  const Date& created = series.profile().created;
+// One app type's PinAnalyticsMetricsResponse; `days[i]` holds the counts of start + i. Written
+// member by member in the order the document version used, so the bytes did not change.
+void write_metrics_block(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
+                         const Date& today, const std::vector<WindowDay>& window,
+                         const std::vector<std::array<MetricCounts, 4>>& days, AppType app) {
+  const std::int64_t created = series.profile().created.days_since_epoch();
+  const std::int64_t today_number = today.days_since_epoch();
   const auto index = static_cast<std::size_t>(app);
-  json::Value daily(rapidjson::kArrayType);
-  daily.Reserve(static_cast<rapidjson::SizeType>(days.size()), alloc);
   MetricCounts sum;
+  w.StartObject();
+  w.Key("daily_metrics");
+  w.StartArray();
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const Date date = query.start.plus_days(static_cast<std::int64_t>(i));
-    json::Value metrics(rapidjson::kObjectType);
-    if (has_values(date, created, today)) {
+    const std::int64_t date = window[i].number;
+    w.StartObject();
+    w.member("date", window[i].text);
+    w.member("data_status", data_status(date, created, today_number));
+    w.Key("metrics");
+    w.StartObject();
+    if (has_values(date, created, today_number)) {
       const MetricCounts& counts = days[i][index];
       sum += counts;
       for (const Metric m : query.metrics)
         if (!is_lifetime(m))
-          metrics.AddMember(json::string(metric_name(m), alloc), metric_json(counts, m), alloc);
+          write_metric(w, counts, m);
     }
-    json::Value entry(rapidjson::kObjectType);
-    entry.AddMember("date", json::string(date.to_string(), alloc), alloc);
-    entry.AddMember("data_status", json::string(data_status(date, created, today), alloc), alloc);
-    entry.AddMember("metrics", std::move(metrics), alloc);
-    daily.PushBack(std::move(entry), alloc);
+    w.EndObject();
+    w.EndObject();
   }
-  json::Value summary(rapidjson::kObjectType);
-  json::Value lifetime(rapidjson::kObjectType);
+  w.EndArray();
+  w.Key("summary_metrics");
+  w.StartObject();
   bool wants_lifetime = false;
   for (const Metric m : query.metrics) {
     if (is_lifetime(m))
       wants_lifetime = true;
     else
-      summary.AddMember(json::string(metric_name(m), alloc), metric_json(sum, m), alloc);
+      write_metric(w, sum, m);
   }
+  w.EndObject();
+  w.Key("lifetime_metrics");
+  w.StartObject();
   if (wants_lifetime) {
     const MetricCounts total = series.lifetime(today, app);
     for (const Metric m : query.metrics)
       if (is_lifetime(m))
-        lifetime.AddMember(json::string(metric_name(m), alloc), json::Value(total[m]), alloc);
+        write_metric(w, total, m);
   }
-  json::Value block(rapidjson::kObjectType);
-  block.AddMember("daily_metrics", std::move(daily), alloc);
-  block.AddMember("summary_metrics", std::move(summary), alloc);
-  block.AddMember("lifetime_metrics", std::move(lifetime), alloc);
-  return block;
+  w.EndObject();
+  w.EndObject();
 }
 
 } // namespace
@@ -143,27 +157,45 @@ Result<AnalyticsQuery> parse_analytics_query(const json::Value& params, const Da
   return query;
 }
 
-json::Value pin_analytics_json(const AnalyticsQuery& query, const PinSeries& series,
-                               const Date& today, json::Allocator& alloc) {
+void write_pin_analytics(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
+                         const Date& today) {
   // Each day's counts once, for every app type; dates without values stay zero.
-  const Date& created = series.profile().created;
-  std::vector<std::array<MetricCounts, 4>> days(
-      static_cast<std::size_t>(query.end.days_since_epoch() - query.start.days_since_epoch() + 1));
+  const std::int64_t created = series.profile().created.days_since_epoch();
+  const std::int64_t first = query.start.days_since_epoch();
+  std::vector<WindowDay> window(static_cast<std::size_t>(query.end.days_since_epoch() - first + 1));
+  std::vector<std::array<MetricCounts, 4>> days(window.size());
+  // Without a split only one app type is written; "ALL" needs no splits computed at all.
+  const bool all_only = !query.split_by_app_type && query.app_type == AppType::All;
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const Date date = query.start.plus_days(static_cast<std::int64_t>(i));
-    if (has_values(date, created, today))
+    const Date date = Date::from_days_since_epoch(first + static_cast<std::int64_t>(i));
+    window[i] = {first + static_cast<std::int64_t>(i), date.to_string()};
+    if (!has_values(window[i].number, created, today.days_since_epoch()))
+      continue;
+    if (all_only)
+      days[i][0] = series.counts(date, AppType::All);
+    else
       days[i] = series.day(date);
   }
-  json::Value out(rapidjson::kObjectType);
+  w.StartObject();
   if (!query.split_by_app_type) {
-    out.AddMember("all", metrics_block(query, series, today, days, query.app_type, alloc), alloc);
-    return out;
+    w.Key("all");
+    write_metrics_block(w, query, series, today, window, days, query.app_type);
+  } else {
+    for (const AppType app : kAppTypeSplits)
+      if (query.app_type == AppType::All || query.app_type == app) {
+        const std::string_view name = app_type_name(app);
+        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+        write_metrics_block(w, query, series, today, window, days, app);
+      }
   }
-  for (const AppType app : kAppTypeSplits)
-    if (query.app_type == AppType::All || query.app_type == app)
-      out.AddMember(json::string(app_type_name(app), alloc),
-                    metrics_block(query, series, today, days, app, alloc), alloc);
-  return out;
+  w.EndObject();
+}
+
+std::size_t pin_analytics_size_hint(const AnalyticsQuery& query) {
+  const auto days = static_cast<std::size_t>(
+      std::max<std::int64_t>(0, query.end.days_since_epoch() - query.start.days_since_epoch() + 1));
+  const std::size_t blocks = query.split_by_app_type ? kAppTypeSplits.size() : 1;
+  return blocks * (128 + (days + 1) * (64 + 32 * query.metrics.size()));
 }
 
 } // namespace pinsmock

@@ -31,11 +31,15 @@ struct AnalyticsQuery {
 Result<AnalyticsQuery> parse_analytics_query(const json::Value& params, const Date& today,
                                              std::string_view operation);
 
-/// One pin's PinAnalyticsResponse: {"all": {...}} without a split (values for the selected app
-/// types), or one key per app type ("MOBILE", "TABLET", "WEB"; only the selected one unless
+/// Writes one pin's PinAnalyticsResponse: {"all": {...}} without a split (values for the selected
+/// app types), or one key per app type ("MOBILE", "TABLET", "WEB"; only the selected one unless
 /// app_types is ALL) with split_field=APP_TYPE. Each value holds daily_metrics (one entry per date,
-/// ascending), summary_metrics and lifetime_metrics.
-json::Value pin_analytics_json(const AnalyticsQuery& query, const PinSeries& series,
-                               const Date& today, json::Allocator& alloc);
+/// ascending), summary_metrics and lifetime_metrics. Generated straight into the writer, without
+/// a document; the response check still validates what it wrote (server/response_check.hpp).
+void write_pin_analytics(json::Writer& w, const AnalyticsQuery& query, const PinSeries& series,
+                         const Date& today);
+
+/// About how many bytes write_pin_analytics writes for one pin (to reserve the body once).
+std::size_t pin_analytics_size_hint(const AnalyticsQuery& query);
 
 } // namespace pinsmock

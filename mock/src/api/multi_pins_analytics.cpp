@@ -33,15 +33,16 @@ ApiResponse multi_pins_analytics(const ApiRequest& request, Services& services) 
     profiles.push_back(pin_profile(**pin));
   }
 
-  json::Document body(rapidjson::kObjectType);
-  auto& alloc = body.GetAllocator();
+  RenderedBody body;
+  body.bytes.reserve(profiles.size() * (32 + pin_analytics_size_hint(*query)));
+  json::Writer w(body.bytes);
+  w.StartObject();
   for (PinProfile& profile : profiles) {
-    json::Value key = json::string(profile.id, alloc);
-    body.AddMember(
-        std::move(key),
-        pin_analytics_json(*query, PinSeries(services, std::move(profile)), today, alloc), alloc);
+    w.Key(profile.id.data(), static_cast<rapidjson::SizeType>(profile.id.size()));
+    write_pin_analytics(w, *query, PinSeries(services, std::move(profile)), today);
   }
-  return json_response(200, std::move(body));
+  w.EndObject();
+  return rendered_response(200, std::move(body));
 }
 
 } // namespace pinsmock

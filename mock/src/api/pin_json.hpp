@@ -36,7 +36,11 @@ void apply_update(json::Document& pin, const json::Value& update, const Board& b
 
 /// Renders a shaped Pin into `record` (bytes and typed facts) and checks it against the Pin
 /// contract with `check` (when set), keeping the first violation in record.violation.
-void record_pin(PinRecord& record, const json::Value& pin, const PinCheck& check);
+/// `derived_from` is the stored Pin it was made from (an update, a save), given only when that
+/// Pin conformed when it was written: where the contract checks members alone, only `id` and
+/// the members that differ from it are checked (see pin_json.cpp).
+void record_pin(PinRecord& record, const json::Value& pin, const PinCheck& check,
+                const json::Value* derived_from = nullptr);
 
 /// The stored Pin as a document again (a save copies it, an update merges into it).
 json::Document pin_document(const PinRecord& record);

@@ -15,11 +15,11 @@ ApiResponse pins_analytics(const ApiRequest& request, Services& services) {
   Result<PinPtr> pin = find_accessible_pin(request, services, PinAccess::Report);
   if (!pin)
     return error_response(pin.error());
-  json::Document body;
-  json::Value root = pin_analytics_json(*query, PinSeries(services, pin_profile(**pin)), today,
-                                        body.GetAllocator());
-  json::set_root(body, root);
-  return json_response(200, std::move(body));
+  RenderedBody body;
+  body.bytes.reserve(pin_analytics_size_hint(*query));
+  json::Writer w(body.bytes);
+  write_pin_analytics(w, *query, PinSeries(services, pin_profile(**pin)), today);
+  return rendered_response(200, std::move(body));
 }
 
 } // namespace pinsmock

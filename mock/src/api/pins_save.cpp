@@ -37,7 +37,7 @@ ApiResponse pins_save(const ApiRequest& request, Services& services) {
     record_pin(saved,
                pin_from_save(content, (*original)->id,
                              Placement{saved.id, created_at, *board, section_id}),
-               services.check_pin);
+               services.check_pin, (*original)->violation.empty() ? &content : nullptr);
     stored = services.store.insert(std::move(saved));
   } while (!stored);
   return rendered_response(201, render_pin(*stored, stored->owner));

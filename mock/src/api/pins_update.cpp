@@ -25,15 +25,19 @@ ApiResponse pins_update(const ApiRequest& request, Services& services) {
   if (!board)
     return error_response(board.error());
 
-  // Merged into the stored Pin and rendered (and checked) once, here.
-  json::Document merged = pin_document(stored);
+  // Merged into the stored Pin and rendered (and checked) once, here: what the update changed,
+  // when the stored Pin conformed (record_pin).
+  const json::Document before = pin_document(stored);
+  json::Document merged;
+  merged.CopyFrom(before, merged.GetAllocator());
   apply_update(merged, body, **board, section_id);
   PinRecord updated;
   updated.id = stored.id;
   updated.owner = stored.owner;
   updated.board_id = board_id;
   updated.board_section_id = section_id;
-  record_pin(updated, merged, services.check_pin);
+  record_pin(updated, merged, services.check_pin,
+             stored.violation.empty() ? &before : nullptr);
   RenderedBody answer = render_pin(updated, request.principal.operation_user);
   if (!services.store.replace(std::move(updated)))
     return error_response({ErrorId::PinNotFound, "", "pin_id"});

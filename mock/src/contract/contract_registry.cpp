@@ -269,10 +269,14 @@ std::vector<Violation> ContractRegistry::validate(std::string_view schema_path,
     throw std::logic_error("unknown contract schema: " + std::string(schema_path));
   // The Validator caches compiled regexes; one per thread keeps that cache warm and unshared.
   thread_local valijson::Validator validator;
-  valijson::ValidationResults results;
   valijson::adapters::RapidJsonAdapter adapter(document);
-  if (validator.validate(*it->second, adapter, &results))
+  // Without results valijson stops at the first failure and builds no error text or result
+  // queues (anyOf, if/then); almost every document conforms, so only a failure runs again,
+  // collecting everything, to word the violations.
+  if (validator.validate(*it->second, adapter, nullptr))
     return {};
+  valijson::ValidationResults results;
+  validator.validate(*it->second, adapter, &results);
   std::vector<std::pair<std::size_t, Violation>> found;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {

@@ -231,4 +231,94 @@ std::string expectation(const ContractRegistry &contracts, SchemaNode schema) {
   return out;
 }
 
+namespace {
+
+bool holds_number(const json::Value &v) {
+  if (v.IsNumber())
+    return true;
+  if (v.IsArray())
+    return std::any_of(v.Begin(), v.End(),
+                       [](const json::Value &item) { return holds_number(item); });
+  if (v.IsObject())
+    for (const auto &member : v.GetObject())
+      if (holds_number(member.value))
+        return true;
+  return false;
+}
+
+// Walks one document; files it references go to `pending`. True at the first reader of numbers.
+bool walk_for_numbers(const ContractRegistry &contracts, const json::Value &node,
+                      std::vector<std::string> &pending) {
+  if (node.IsArray())
+    return std::any_of(node.Begin(), node.End(), [&](const json::Value &item) {
+      return walk_for_numbers(contracts, item, pending);
+    });
+  if (!node.IsObject())
+    return false;
+  for (const auto &member : node.GetObject()) {
+    const std::string_view key(member.name.GetString(), member.name.GetStringLength());
+    if (key == "minimum" || key == "maximum" || key == "exclusiveMinimum" ||
+        key == "exclusiveMaximum" || key == "multipleOf" || key == "uniqueItems")
+      return true;
+    if ((key == "enum" || key == "const") && holds_number(member.value))
+      return true;
+    if (key == "$ref" && member.value.IsString()) {
+      const std::string_view ref(member.value.GetString(), member.value.GetStringLength());
+      const std::string file(ref.substr(0, ref.find('#')));
+      if (!file.empty()) {
+        if (!contracts.has_schema(file))
+          return true;
+        pending.push_back(file);
+      }
+    }
+    if (walk_for_numbers(contracts, member.value, pending))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool reads_number_values(const ContractRegistry &contracts, std::string_view schema_path) {
+  if (!contracts.has_schema(schema_path))
+    return true;
+  std::vector<std::string> pending{std::string(schema_path)};
+  std::vector<std::string> seen;
+  while (!pending.empty()) {
+    std::string file = std::move(pending.back());
+    pending.pop_back();
+    if (std::find(seen.begin(), seen.end(), file) != seen.end())
+      continue;
+    if (walk_for_numbers(contracts, contracts.schema_document(file), pending))
+      return true;
+    seen.push_back(std::move(file));
+  }
+  return false;
+}
+
+bool checks_members_alone(const ContractRegistry &contracts, std::string_view schema_path) {
+  if (!contracts.has_schema(schema_path))
+    return false;
+  const json::Value &root = contracts.schema_document(schema_path);
+  if (!root.IsObject() ||
+      json::get_string(root, "type") != std::optional<std::string_view>("object"))
+    return false;
+  for (const auto &member : root.GetObject()) {
+    const std::string_view key(member.name.GetString(), member.name.GetStringLength());
+    if (key == "required") {
+      const json::Value &required = member.value;
+      if (!required.IsArray() || required.Size() > 1 ||
+          (required.Size() == 1 &&
+           !(required[0].IsString() && std::string_view(required[0].GetString()) == "id")))
+        return false;
+      continue;
+    }
+    if (key != "type" && key != "properties" && key != "$schema" && key != "$id" &&
+        key != "$comment" && key != "title" && key != "description" && key != "definitions" &&
+        key != "examples")
+      return false;
+  }
+  return true;
+}
+
 } // namespace pinsmock

@@ -45,4 +45,16 @@ std::vector<std::string> enum_values(const SchemaNode &schema);
 /// "integer, from 1 to 250", "one of REGULAR, VIDEO, …", "string matching ^\d+$".
 std::string expectation(const ContractRegistry &contracts, SchemaNode schema);
 
+/// True when a check against `schema_path` may depend on a number's value, not only on its type:
+/// minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf or uniqueItems anywhere in the
+/// schema or in a document it references, a number inside enum or const, or a reference that
+/// cannot be followed. Conservative: whole documents are read, keyword names wherever they appear.
+bool reads_number_values(const ContractRegistry &contracts, std::string_view schema_path);
+
+/// True when `schema_path` constrains an object member by member only: its top level holds
+/// "type": "object", "properties", at most "required": ["id"], and annotations ($schema, $id,
+/// $comment, title, description, definitions, examples). An object then conforms exactly when
+/// `id` is present and each member conforms to its property's schema.
+bool checks_members_alone(const ContractRegistry &contracts, std::string_view schema_path);
+
 } // namespace pinsmock

@@ -31,13 +31,24 @@ std::string utc_now() {
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[96]; // generous: the compiler cannot bound the int fields
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
+  // Everything up to the second changes once a second: formatted once a second per thread (a
+  // cache of pure formatting, not state), the milliseconds by hand.
+  thread_local std::time_t formatted_second = -1;
+  thread_local char prefix[96]; // generous: the compiler cannot bound the int fields
+  if (seconds != formatted_second) {
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    std::snprintf(prefix, sizeof prefix, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    formatted_second = seconds;
+  }
+  const int millis = static_cast<int>(ms % 1000);
+  std::string out(prefix);
+  out.push_back(static_cast<char>('0' + millis / 100));
+  out.push_back(static_cast<char>('0' + millis / 10 % 10));
+  out.push_back(static_cast<char>('0' + millis % 10));
+  out.push_back('Z');
+  return out;
 }
 
 // Copies name/value pairs well-formed and capped: each name and value at `value_bytes`, all of
@@ -94,6 +105,7 @@ std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest
     v.rule = capped(v.rule, 512);
     v.value = capped(v.value, 256);
   }
+  RecordedRequest evicted; // freed after the lock is released: dozens of strings
   std::lock_guard lock(mutex_);
   entry.id = next_id_++;
   for (RecordedViolation& v : entry.violations)
@@ -102,8 +114,10 @@ std::uint64_t RequestJournal::record(const HttpRequest& request, RecordedRequest
     w.request_id = entry.id;
   if (limits_.capacity == 0)
     return entry.id;
-  if (entries_.size() == limits_.capacity)
+  if (entries_.size() == limits_.capacity) {
+    evicted = std::move(entries_.front());
     entries_.pop_front();
+  }
   entries_.push_back(std::move(entry));
   return entries_.back().id;
 }

@@ -95,6 +95,11 @@ std::string_view prefix(std::string_view text, std::size_t max_bytes) {
 }
 
 std::string sanitize_capped(std::string_view text, std::size_t max_bytes, bool* cut) {
+  if (text.size() <= max_bytes && is_valid(text)) { // the usual case (every journaled header)
+    if (cut)
+      *cut = false;
+    return std::string(text);
+  }
   // Sanitising can grow the text (1 byte -> 3); never look at more than is needed.
   const std::string clean = sanitize(text.substr(0, std::min(text.size(), max_bytes + 4)));
   const std::string_view kept = prefix(clean, max_bytes);

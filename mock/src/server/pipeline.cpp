@@ -215,7 +215,8 @@ HttpResponse Pipeline::finish(const OperationSpec& operation, ApiResponse respon
   out.status = response.status;
   out.headers = std::move(response.headers);
   if (response_check_ != ValidationMode::Off) {
-    const std::vector<Violation> violations = check_response(contracts_, operation, response);
+    const std::vector<Violation> violations =
+        check_response(contracts_, operation, response, &verdicts_);
     if (!violations.empty()) {
       const std::string summary = operation.id + " " + std::to_string(response.status) +
                                   " response breaks its contract: " + first_violation(violations);

@@ -18,6 +18,7 @@
 #include "server/router.hpp"
 #include "server/session_stage.hpp"
 #include "server/sessions.hpp"
+#include "server/verdict_cache.hpp"
 
 #include <chrono>
 #include <functional>
@@ -76,6 +77,7 @@ private:
   Sessions& sessions_;
   FaultStage faults_;
   ValidationMode response_check_;
+  VerdictCache verdicts_; // whole-body checks by shape (verdict_cache.hpp)
   Router router_;
   std::function<std::string()> base_url_;
   std::unique_ptr<ProxyStage> proxy_; // proxy mode: upstream instead of the handlers

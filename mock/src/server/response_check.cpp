@@ -1,21 +1,15 @@
 #include "server/response_check.hpp"
 
+#include "contract/schema_walk.hpp"
+
 namespace pinsmock {
 namespace {
 
 constexpr std::string_view kPinSchema = "components/pin.json";
 constexpr std::string_view kPinListSchema = "operations/pins.list.200.json";
 
-std::vector<Violation> validate_bytes(const ContractRegistry& contracts, const std::string& schema,
-                                      const std::string& bytes) {
-  json::Document doc;
-  if (auto err = json::parse_into(doc, bytes))
-    return {{"", "the body is not JSON: " + err->message, ""}};
-  return contracts.validate(schema, doc);
-}
-
 std::vector<Violation> check_rendered(const ContractRegistry& contracts, const std::string& schema,
-                                      const RenderedBody& body) {
+                                      const RenderedBody& body, VerdictCache* verdicts) {
   std::vector<Violation> violations;
   for (const std::string& v : body.violations)
     violations.push_back({"", "a stored Pin broke its contract when written: " + v, ""});
@@ -36,7 +30,8 @@ std::vector<Violation> check_rendered(const ContractRegistry& contracts, const s
       violations.push_back(std::move(v));
     return violations;
   }
-  for (Violation& v : validate_bytes(contracts, schema, body.bytes))
+  for (Violation& v : verdicts ? verdicts->check(contracts, schema, body.bytes)
+                              : validate_bytes(contracts, schema, body.bytes))
     violations.push_back(std::move(v));
   return violations;
 }
@@ -45,7 +40,7 @@ std::vector<Violation> check_rendered(const ContractRegistry& contracts, const s
 
 std::vector<Violation> check_response(const ContractRegistry& contracts,
                                       const OperationSpec& operation,
-                                      const ApiResponse& response) {
+                                      const ApiResponse& response, VerdictCache* verdicts) {
   const bool has_body = response.has_body();
   const std::optional<std::string> schema = operation.response_schema(response.status);
   if (schema && !has_body)
@@ -55,7 +50,7 @@ std::vector<Violation> check_response(const ContractRegistry& contracts,
   if (!schema)
     return {};
   if (response.rendered)
-    return check_rendered(contracts, *schema, *response.rendered);
+    return check_rendered(contracts, *schema, *response.rendered, verdicts);
   return contracts.validate(*schema, response.body);
 }
 
@@ -68,13 +63,15 @@ std::string take_body(ApiResponse& response) {
 PinCheck pin_check(const ContractRegistry& contracts, ValidationMode mode) {
   if (mode == ValidationMode::Off)
     return {};
-  return [&contracts](const json::Value& pin) -> std::string {
-    const std::vector<Violation> violations = contracts.validate(kPinSchema, pin);
-    if (violations.empty())
-      return {};
-    const Violation& v = violations.front();
-    return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
-  };
+  return PinCheck(
+      [&contracts](const json::Value& pin) -> std::string {
+        const std::vector<Violation> violations = contracts.validate(kPinSchema, pin);
+        if (violations.empty())
+          return {};
+        const Violation& v = violations.front();
+        return (v.pointer.empty() ? std::string("/") : v.pointer) + ": " + v.message;
+      },
+      checks_members_alone(contracts, kPinSchema));
 }
 
 } // namespace pinsmock

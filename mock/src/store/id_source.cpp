@@ -44,9 +44,21 @@ Date Date::today_utc() {
 }
 
 std::string Date::to_string() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  // Digits by hand: analytics answers write one date per day per pin (snprintf was 10 % of them).
+  std::string out = "0000-00-00";
+  auto put = [&out](std::size_t at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, month, 2);
+  put(8, day, 2);
+  return out;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.

@@ -51,6 +51,14 @@ Result<AnalyticsQuery> parse(const json::Document& p, std::string_view op = "pin
   return parse_analytics_query(p, kToday, op);
 }
 
+// What write_pin_analytics writes, parsed back.
+json::Document written(const AnalyticsQuery& query, const PinSeries& series) {
+  std::string bytes;
+  json::Writer w(bytes);
+  write_pin_analytics(w, query, series, kToday);
+  return parse_json(bytes);
+}
+
 } // namespace
 
 TEST_CASE("Metric: names round-trip and classify lifetime, ratio and video types",
@@ -252,14 +260,13 @@ TEST_CASE("parse_analytics_query: messages name the operation", "[unit][analytic
              Catch::StartsWith("Invalid multi_pins analytics parameters: "));
 }
 
-TEST_CASE("pin_analytics_json: data_status marks creation, today and future dates",
+TEST_CASE("write_pin_analytics: data_status marks creation, today and future dates",
           "[unit][analytics]") {
   AnalyticsWorld world;
   const PinSeries series(world.services, profile_of(world, 30)); // created 2026-10-10
   AnalyticsQuery query{
       day("2026-10-09"), day("2026-10-11"), {Metric::Impression}, AppType::All, false};
-  json::Document doc;
-  json::Value out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  json::Document out = written(query, series);
   const json::Value& daily = out["all"]["daily_metrics"];
   REQUIRE(daily.Size() == 3);
   CHECK(std::string(daily[0]["data_status"].GetString()) == "BEFORE_PIN_CREATED");
@@ -269,7 +276,7 @@ TEST_CASE("pin_analytics_json: data_status marks creation, today and future date
 
   query.start = day("2026-11-27");
   query.end = day("2026-11-29");
-  out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  out = written(query, series);
   const json::Value& recent = out["all"]["daily_metrics"];
   REQUIRE(recent.Size() == 3);
   CHECK(std::string(recent[0]["data_status"].GetString()) == "READY");
@@ -280,7 +287,7 @@ TEST_CASE("pin_analytics_json: data_status marks creation, today and future date
   CHECK(std::string(recent[2]["date"].GetString()) == "2026-11-29");
 }
 
-TEST_CASE("pin_analytics_json: summary_metrics are the sums of daily_metrics",
+TEST_CASE("write_pin_analytics: summary_metrics are the sums of daily_metrics",
           "[unit][analytics]") {
   AnalyticsWorld world;
   const PinSeries series(world.services, profile_of(world, 3));
@@ -291,8 +298,7 @@ TEST_CASE("pin_analytics_json: summary_metrics are the sums of daily_metrics",
                               Metric::VideoAvgWatchTime},
                              AppType::Tablet,
                              false};
-  json::Document doc;
-  const json::Value out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  const json::Document out = written(query, series);
   const json::Value& block = out["all"];
   std::uint64_t impressions = 0, saves = 0, starts = 0, watch = 0;
   for (const auto& entry : block["daily_metrics"].GetArray()) {
@@ -311,7 +317,7 @@ TEST_CASE("pin_analytics_json: summary_metrics are the sums of daily_metrics",
   CHECK(impressions == series.total(query.start, query.end, AppType::Tablet)[Metric::Impression]);
 }
 
-TEST_CASE("pin_analytics_json: lifetime metrics count from creation through today",
+TEST_CASE("write_pin_analytics: lifetime metrics count from creation through today",
           "[unit][analytics]") {
   AnalyticsWorld world;
   const PinSeries series(world.services, profile_of(world, 1));
@@ -320,8 +326,7 @@ TEST_CASE("pin_analytics_json: lifetime metrics count from creation through toda
                              {Metric::TotalComments, Metric::TotalReactions},
                              AppType::All,
                              false};
-  json::Document doc;
-  const json::Value out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  const json::Document out = written(query, series);
   const json::Value& block = out["all"];
   CHECK(block["summary_metrics"].ObjectEmpty());
   for (const auto& entry : block["daily_metrics"].GetArray())
@@ -336,21 +341,20 @@ TEST_CASE("pin_analytics_json: lifetime metrics count from creation through toda
   CHECK(lifetime[Metric::TotalReactions] >= 32);
 }
 
-TEST_CASE("pin_analytics_json: split_field=APP_TYPE keys the selected app types",
+TEST_CASE("write_pin_analytics: split_field=APP_TYPE keys the selected app types",
           "[unit][analytics]") {
   AnalyticsWorld world;
   const PinSeries series(world.services, profile_of(world, 2));
   AnalyticsQuery query{
       day("2026-11-01"), day("2026-11-05"), {Metric::PinClick}, AppType::All, true};
-  json::Document doc;
-  json::Value out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  json::Document out = written(query, series);
   CHECK(out.MemberCount() == 3);
   CHECK(out.HasMember("MOBILE"));
   CHECK(out.HasMember("TABLET"));
   CHECK(out.HasMember("WEB"));
   CHECK_FALSE(out.HasMember("all"));
   query.app_type = AppType::Mobile;
-  out = pin_analytics_json(query, series, kToday, doc.GetAllocator());
+  out = written(query, series);
   CHECK(out.MemberCount() == 1);
   CHECK(out.HasMember("MOBILE"));
 }

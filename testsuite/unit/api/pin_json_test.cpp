@@ -318,3 +318,39 @@ TEST_CASE("PinJson: a save copies the content onto the new board with parent_pin
   CHECK(json::dump(saved["media"]) == json::dump(original_pin["media"]));
   CHECK(contracts().validate("components/pin.json", saved).empty());
 }
+
+TEST_CASE("PinJson: a Pin derived from a conforming one is checked where it differs",
+          "[unit][pin_json]") {
+  const auto before = parse_json(R"({"id": "1", "title": "a", "board_id": "2",
+      "media": {"media_type": "image"}})");
+  std::vector<std::string> seen; // what the check was given, as JSON
+  const pinsmock::PinCheck recording(
+      [&](const json::Value& p) {
+        seen.push_back(json::dump(p));
+        const auto violations = contracts().validate("components/pin.json", p);
+        return violations.empty() ? std::string() : violations.front().pointer;
+      },
+      true);
+  PinRecord record;
+
+  auto changed = parse_json(R"({"id": "1", "title": "b", "board_id": "2",
+      "media": {"media_type": "image"}})");
+  pinsmock::record_pin(record, changed, recording, &before);
+  CHECK(record.violation.empty());
+  CHECK(seen.back() == R"({"id":"1","title":"b"})");
+
+  // A member the update broke is still caught, against the Pin contract itself.
+  auto broken = parse_json(R"({"id": "1", "title": "a", "board_id": "not digits",
+      "media": {"media_type": "image"}})");
+  pinsmock::record_pin(record, broken, recording, &before);
+  CHECK(record.violation == "/board_id");
+  CHECK(seen.back() == R"({"id":"1","board_id":"not digits"})");
+
+  // A member gone, or a contract that is not checked member by member: the whole Pin.
+  auto fewer = parse_json(R"({"id": "1", "title": "a", "board_id": "2"})");
+  pinsmock::record_pin(record, fewer, recording, &before);
+  CHECK(seen.back() == json::dump(fewer));
+  const pinsmock::PinCheck whole(recording.check, false);
+  pinsmock::record_pin(record, changed, whole, &before);
+  CHECK(seen.back() == json::dump(changed));
+}
