@@ -28,6 +28,7 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixtures_conform_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixture_items_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/pin_entries_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fixtures/built_in_proof_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/analytics_test.cpp

@@ -203,6 +203,7 @@ struct ContractRegistry::Impl {
   std::map<std::string, json::Document, std::less<>> documents; // by schema path
   SchemaTexts for_valijson; // what valijson compiles (string keywords renamed), by schema path
   std::map<std::string, std::unique_ptr<LazySchema>, std::less<>> schemas;
+  bool built_in = false;
 
   const valijson::Schema& compiled(const std::string& path, LazySchema& lazy) const {
     std::call_once(lazy.once, [&] { lazy.schema = compile(for_valijson, path); });
@@ -216,6 +217,7 @@ ContractRegistry::~ContractRegistry() = default;
 std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource& source,
                                                                bool strict_formats) {
   auto impl = std::make_unique<Impl>();
+  impl->built_in = source.is_embedded();
   impl->manifest = parse_file(source, "manifest.json");
 
   std::vector<std::string> tolerated;
@@ -358,5 +360,7 @@ std::vector<std::string> ContractRegistry::schema_paths() const {
     out.push_back(path);
   return out;
 }
+
+bool ContractRegistry::built_in() const { return impl_->built_in; }
 
 } // namespace pinsmock
