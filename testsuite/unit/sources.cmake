@@ -11,6 +11,7 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/core/durable_file_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/manifest_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/contract_registry_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/contract/lazy_schemas_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/query_coercion_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/contract/string_checks_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/core/json_location_test.cpp
@@ -26,6 +27,8 @@ set(PINSMOCK_UNIT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/control/rate_limiter_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixtures_conform_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fixtures/fixture_items_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fixtures/pin_entries_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fixtures/built_in_proof_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/pin_json_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/handlers_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/api/analytics_test.cpp

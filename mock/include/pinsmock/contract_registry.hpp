@@ -51,6 +51,9 @@ public:
   /// Every schema path loaded (for tests and spec-diff).
   std::vector<std::string> schema_paths() const;
 
+  /// True when these are the contracts built into the binary (not a --contracts directory).
+  bool built_in() const;
+
 private:
   struct Impl;
   explicit ContractRegistry(std::unique_ptr<Impl> impl);

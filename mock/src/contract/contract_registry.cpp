@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 namespace pinsmock {
 namespace {
@@ -163,10 +164,51 @@ bool admits_null(const json::Value& property_schema) {
 
 } // namespace
 
+// A contract as valijson's compiled schema, made on first use: the program's first answer must
+// not wait for ~20 schemas when it needs two (issue 11). Built-in contracts are compiled lazily
+// (a unit test compiles every one); any other source is compiled at load, so a broken schema
+// still stops the start.
+struct LazySchema {
+  std::once_flag once;
+  std::unique_ptr<valijson::Schema> schema;
+};
+
+namespace {
+
+using SchemaTexts = std::map<std::string, json::Document, std::less<>>;
+
+std::unique_ptr<valijson::Schema> compile(const SchemaTexts& for_valijson, const std::string& path) {
+  // Referenced documents come from that map; valijson takes ownership of a copy each time.
+  auto fetch = [&for_valijson](const std::string& uri) -> const rapidjson::Document* {
+    auto it = for_valijson.find(uri);
+    if (it == for_valijson.end())
+      return nullptr;
+    auto* copy = new rapidjson::Document();
+    copy->CopyFrom(it->second, copy->GetAllocator());
+    return copy;
+  };
+  auto free_doc = [](const rapidjson::Document* doc) { delete doc; };
+  valijson::SchemaParser parser;
+  string_rules::add_builders(parser);
+  auto schema = std::make_unique<valijson::Schema>();
+  valijson::adapters::RapidJsonAdapter adapter(for_valijson.find(path)->second);
+  parser.populateSchema(adapter, *schema, fetch, free_doc);
+  return schema;
+}
+
+} // namespace
+
 struct ContractRegistry::Impl {
   json::Document manifest;
   std::map<std::string, json::Document, std::less<>> documents; // by schema path
-  std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas;
+  SchemaTexts for_valijson; // what valijson compiles (string keywords renamed), by schema path
+  std::map<std::string, std::unique_ptr<LazySchema>, std::less<>> schemas;
+  bool built_in = false;
+
+  const valijson::Schema& compiled(const std::string& path, LazySchema& lazy) const {
+    std::call_once(lazy.once, [&] { lazy.schema = compile(for_valijson, path); });
+    return *lazy.schema;
+  }
 };
 
 ContractRegistry::ContractRegistry(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -175,6 +217,7 @@ ContractRegistry::~ContractRegistry() = default;
 std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource& source,
                                                                bool strict_formats) {
   auto impl = std::make_unique<Impl>();
+  impl->built_in = source.is_embedded();
   impl->manifest = parse_file(source, "manifest.json");
 
   std::vector<std::string> tolerated;
@@ -214,37 +257,22 @@ std::shared_ptr<const ContractRegistry> ContractRegistry::load(const FileSource&
 
   // valijson parses copies with the string keywords renamed (valijson_string_rules.hpp); the originals
   // stay as loaded for readers of schema_document() (query coercion, spec-diff).
-  std::map<std::string, json::Document, std::less<>> for_valijson;
   for (const auto& [path, doc] : impl->documents) {
     json::Document copy;
     copy.CopyFrom(doc, copy.GetAllocator());
     string_rules::adopt_string_keywords(copy, copy.GetAllocator(),
                           source.describe(std::string(kSchemasDir) + path));
-    for_valijson.emplace(path, std::move(copy));
+    impl->for_valijson.emplace(path, std::move(copy));
   }
-
-  // Referenced documents come from that map; valijson takes ownership of a copy each time.
-  auto fetch = [&for_valijson](const std::string& uri) -> const rapidjson::Document* {
-    auto it = for_valijson.find(uri);
-    if (it == for_valijson.end())
-      return nullptr;
-    auto* copy = new rapidjson::Document();
-    copy->CopyFrom(it->second, copy->GetAllocator());
-    return copy;
-  };
-  auto free_doc = [](const rapidjson::Document* doc) { delete doc; };
-
-  valijson::SchemaParser parser;
-  string_rules::add_builders(parser);
-  for (const auto& [path, doc] : for_valijson) {
-    auto schema = std::make_unique<valijson::Schema>();
+  for (const auto& [path, doc] : impl->for_valijson) {
+    auto& lazy = *impl->schemas.emplace(path, std::make_unique<LazySchema>()).first->second;
+    if (source.is_embedded())
+      continue;
     try {
-      valijson::adapters::RapidJsonAdapter adapter(doc);
-      parser.populateSchema(adapter, *schema, fetch, free_doc);
+      impl->compiled(path, lazy);
     } catch (const std::exception& e) {
       throw StartupError(source.describe(std::string(kSchemasDir) + path) + ": " + e.what());
     }
-    impl->schemas.emplace(path, std::move(schema));
   }
   return std::shared_ptr<const ContractRegistry>(new ContractRegistry(std::move(impl)));
 }
@@ -273,10 +301,11 @@ std::vector<Violation> ContractRegistry::validate(std::string_view schema_path,
   // Without results valijson stops at the first failure and builds no error text or result
   // queues (anyOf, if/then); almost every document conforms, so only a failure runs again,
   // collecting everything, to word the violations.
-  if (validator.validate(*it->second, adapter, nullptr))
+  const valijson::Schema& schema = impl_->compiled(it->first, *it->second);
+  if (validator.validate(schema, adapter, nullptr))
     return {};
   valijson::ValidationResults results;
-  validator.validate(*it->second, adapter, &results);
+  validator.validate(schema, adapter, &results);
   std::vector<std::pair<std::size_t, Violation>> found;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
@@ -336,5 +365,7 @@ std::vector<std::string> ContractRegistry::schema_paths() const {
     out.push_back(path);
   return out;
 }
+
+bool ContractRegistry::built_in() const { return impl_->built_in; }
 
 } // namespace pinsmock

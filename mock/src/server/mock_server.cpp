@@ -150,7 +150,8 @@ void MockServer::start() {
       stop();
       throw StartupError("the server did not start within 5 s");
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // Short naps: the program's first answer waits for this loop (issue 11).
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
   }
 }
 
