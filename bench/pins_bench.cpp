@@ -1,7 +1,8 @@
 // pins-bench: how fast is pins-mock next to a bare cpp-httplib server configured the same way?
 // Everything runs in this process on loopback and each scenario is measured right after its
 // baseline (these machines are noisy, so only ratios against the same-run baseline mean
-// anything). Prints a table, or JSON with --json; exits non-zero only when requests fail.
+// anything). Prints a table, or JSON with --json; exits non-zero only when requests to the
+// mock fail.
 #include "bench_load.hpp"
 #include "bench_scale.hpp"
 #include "fault_stage_cost.hpp"
@@ -194,7 +195,10 @@ int main(int argc, char** argv) {
         row.bare = load(bare.base_url(), token, connections, options.seconds, request);
       }
       row.mock = load(mock.base_url(), token, connections, options.seconds, request);
-      failed = failed || row.mock.errors > 0 || row.bare.errors > 0;
+      // Only the mock's failures fail the run. The bare baseline (httplib's pool of 8 workers,
+      // 1 s keep-alive) can drop a queued keep-alive connection at 32 connections; its errors
+      // column shows that, and says its figure is rough, not that the mock is wrong.
+      failed = failed || row.mock.errors > 0;
       if (!options.json) {
         print_row("bare httplib, same bytes", row.bare, -1);
         print_row(scenario.name, row.mock, row.ratio());
