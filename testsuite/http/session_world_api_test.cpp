@@ -2,6 +2,7 @@
 // add_account, add_board, add_section, seed_pin and reset act on that session only, as the
 // admin API with ?session=ID does (session_world_test.cpp); --state keeps the default session.
 #include "http/http_fixture.hpp"
+#include "http/session_support.hpp"
 #include "http/world_support.hpp"
 
 #include <stdexcept>
@@ -9,13 +10,6 @@
 using namespace pinsmock::test;
 namespace json = pinsmock::json;
 using pinsmock::MockServer;
-
-namespace {
-
-const std::string kImageUrlPin = R"({"board_id": "1100000000000000001",
-    "media_source": {"source_type": "image_url", "url": "https://example.com/a.jpg"}})";
-
-} // namespace
 
 TEST_CASE("Session: state and run-time data through the C++ API stay in that session",
           "[http][sessions][world]") {

@@ -4,42 +4,20 @@
 // tokens that address it and no one else; a session of a fixture directory resets by reading
 // it again. Over HTTP here; the C++ Session API in session_world_api_test.cpp.
 #include "http/http_fixture.hpp"
+#include "http/session_support.hpp"
 #include "http/world_support.hpp"
 
 using namespace pinsmock::test;
 namespace json = pinsmock::json;
 using pinsmock::MockServer;
 
-namespace {
-
-struct NewSession {
-  std::string id;
-  std::string token; // the session's own token for kCreatorToken
-};
-
-NewSession open_session(PinsClient& admin, const std::string& body = "") {
-  const ApiResult created = admin.raw("POST", "/__admin/sessions", body);
-  REQUIRE_THAT(created, HasStatus(201));
-  return {str_at(created.json, "id"), str_at(created.json, "tokens/" + kCreatorToken)};
-}
-
-std::int64_t pins_in(PinsClient& admin, const std::string& session) {
-  const std::string query = session.empty() ? "" : "?session=" + session;
-  return int_at(admin.raw("GET", "/__admin/health" + query).json, "pins");
-}
-
-const std::string kImageUrlPin = R"({"board_id": "1100000000000000001",
-    "media_source": {"source_type": "image_url", "url": "https://example.com/a.jpg"}})";
-
-} // namespace
-
 TEST_CASE("Sessions: GET and PUT /__admin/state?session=ID export and import that session only",
           "[http][sessions][state]") {
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const NewSession s1 = open_session(admin);
-  const NewSession s2 = open_session(admin);
+  const OpenedSession s1 = open_session(admin);
+  const OpenedSession s2 = open_session(admin);
   PinsClient in_s1(server.base_url(), s1.token);
   const std::string made = create_pin(in_s1, kImageUrlPin);
 
@@ -78,8 +56,8 @@ TEST_CASE("Sessions: accounts, boards, sections and pins added with ?session= st
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const NewSession s1 = open_session(admin);
-  const NewSession s2 = open_session(admin);
+  const OpenedSession s1 = open_session(admin);
+  const OpenedSession s2 = open_session(admin);
   const std::string in = "?session=" + s1.id;
 
   REQUIRE_THAT(admin.raw("POST", "/__admin/accounts" + in, std::string(kExtraAccount)),
@@ -127,8 +105,8 @@ TEST_CASE("Sessions: an account whose token another session has is refused with 
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const NewSession s1 = open_session(admin);
-  const NewSession s2 = open_session(admin);
+  const OpenedSession s1 = open_session(admin);
+  const OpenedSession s2 = open_session(admin);
   REQUIRE_THAT(admin.raw("POST", "/__admin/accounts?session=" + s1.id, std::string(kExtraAccount)),
                HasStatus(201));
 
@@ -185,7 +163,7 @@ TEST_CASE("Sessions: a reset of a session of a fixture directory reads the direc
   PinsClient admin(server.root_url(), "");
   json::Document spec(rapidjson::kObjectType);
   json::set(spec, "fixtures", json::string(dir.str(), spec.GetAllocator()), spec.GetAllocator());
-  const NewSession s1 = open_session(admin, json::dump(spec));
+  const OpenedSession s1 = open_session(admin, json::dump(spec));
   const std::string in = "?session=" + s1.id;
 
   std::string boards = slurp_file(dir.path() / "boards.json");
@@ -233,7 +211,7 @@ TEST_CASE("Sessions: a session no one has answers 404 on the admin API and 401 c
   CHECK_THAT(creator.raw("GET", "/pins", "", {{"X-Pinsmock-Session", "s404"}}),
              IsPinterestError(401, 2));
   // An ended session's own token is an unknown token.
-  const NewSession ended = open_session(admin);
+  const OpenedSession ended = open_session(admin);
   REQUIRE_THAT(admin.raw("DELETE", "/__admin/sessions/" + ended.id), HasStatus(204));
   PinsClient stale(server.base_url(), ended.token);
   CHECK_THAT(stale.pins_list(), IsPinterestError(401, 2));

@@ -2,6 +2,7 @@
 // fixture world addressed by its own tokens, so parallel tests never see each other's writes.
 // Catch2 v2 assertions are not thread-safe: worker threads only collect, the test thread checks.
 #include "http/http_fixture.hpp"
+#include "http/session_support.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,17 +14,6 @@ using pinsmock::MockServer;
 namespace json = pinsmock::json;
 
 namespace {
-
-struct CreatedSession {
-  std::string id;
-  std::string token; // the session's own token for kCreatorToken
-};
-
-CreatedSession create_session(PinsClient& admin, const std::string& body = "") {
-  const ApiResult created = admin.raw("POST", "/__admin/sessions", body);
-  REQUIRE_THAT(created, HasStatus(201));
-  return {str_at(created.json, "id"), str_at(created.json, "tokens/" + kCreatorToken)};
-}
 
 // What one thread saw in its own session.
 struct Flow {
@@ -143,8 +133,8 @@ TEST_CASE("Sessions: one session's reset and fault rules never touch another",
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const CreatedSession one = create_session(admin);
-  const CreatedSession two = create_session(admin);
+  const OpenedSession one = open_session(admin);
+  const OpenedSession two = open_session(admin);
   REQUIRE(one.id != two.id);
   REQUIRE(one.token != two.token);
   PinsClient in_one(server.base_url(), one.token);
@@ -209,7 +199,7 @@ TEST_CASE("Sessions: the X-Pinsmock-Session header selects a session for the fix
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const CreatedSession session = create_session(admin);
+  const OpenedSession session = open_session(admin);
   PinsClient client(server.base_url(), kCreatorToken);
   const ApiResult created = client.raw("POST", "/pins", sample("pins.create.image_url"),
                                        {{"X-Pinsmock-Session", session.id}});
@@ -225,7 +215,7 @@ TEST_CASE("Sessions: every admin endpoint takes ?session= and an unknown id answ
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const CreatedSession session = create_session(admin);
+  const OpenedSession session = open_session(admin);
   PinsClient client(server.base_url(), session.token);
   create_pin(client);
   CHECK(client.pins_get(kUnknownPin).status == 404);
@@ -315,8 +305,8 @@ TEST_CASE("Sessions: GET lists sessions, DELETE ends one, and an ended session i
   MockServer server(test_options());
   server.start();
   PinsClient admin(server.root_url(), "");
-  const CreatedSession one = create_session(admin);
-  const CreatedSession two = create_session(admin);
+  const OpenedSession one = open_session(admin);
+  const OpenedSession two = open_session(admin);
   const ApiResult listed = admin.raw("GET", "/__admin/sessions");
   REQUIRE_THAT(listed, HasStatus(200));
   REQUIRE(listed.json["sessions"].Size() == 2);
