@@ -55,8 +55,8 @@ HttpResponse move_clock(const HttpRequest& request, Clock& clock) {
   json::Document document;
   if (auto err = json::parse_into(document, request.body); err || !document.IsObject())
     return error_answer({ErrorId::InvalidBody,
-                         "Invalid clock request: expected {\"set\": \"YYYY-MM-DDTHH:MM:SS\"} or "
-                         "{\"advance_seconds\": N}.",
+                         "Invalid clock request: expected an object with 'set' "
+                         "(YYYY-MM-DDTHH:MM:SS) or 'advance_seconds' (whole seconds).",
                          "/"});
   const json::Value* set = json::find(document, "set");
   const json::Value* advance = json::find(document, "advance_seconds");

@@ -47,9 +47,14 @@ ApiResponse forced_error_response(int status, std::string_view operation_id,
 }
 
 std::string malformed_body_bytes() {
-  // Starts like JSON so a client cannot tell from the first byte; a gateway's HTML follows.
-  return "{\"id\": \"<html><head><title>502 Bad Gateway</title></head><body>upstream sent an "
-         "invalid response</body></html>";
+  // Starts like JSON so a client cannot tell from the first byte: a gateway's HTML page as the
+  // first member, and the object never closed.
+  std::string bytes;
+  json::Writer writer(bytes);
+  writer.StartObject();
+  writer.member("id", "<html><head><title>502 Bad Gateway</title></head><body>upstream sent an "
+                      "invalid response</body></html>");
+  return bytes;
 }
 
 } // namespace pinsmock
