@@ -43,14 +43,18 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
 
 } // namespace
 
+std::string_view bearer_token(const std::optional<std::string>& header) {
+  if (!header || !starts_with_bearer(*header))
+    return {};
+  return trimmed(std::string_view(*header).substr(7));
+}
+
 Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& operation,
                                const FixtureSet& fixtures) {
   const ApiError failed{ErrorId::AuthenticationFailed, "", "Authorization"};
   const std::optional<std::string> header = request.header("Authorization");
-  if (!header || !starts_with_bearer(*header))
-    return failed;
-  const std::string_view token = trimmed(std::string_view(*header).substr(7));
-  auto found = fixtures.find_token(token);
+  const std::string_view token = bearer_token(header);
+  auto found = token.empty() ? std::nullopt : fixtures.find_token(token);
   if (!found)
     return failed;
   Principal principal;
@@ -70,10 +74,10 @@ AuthProblem describe_auth_failure(const HttpRequest& request, const OperationSpe
   const std::optional<std::string> header = request.header("Authorization");
   if (!header)
     return {"missing token: the request has no Authorization header", "", bearer};
-  if (!starts_with_bearer(*header) || trimmed(std::string_view(*header).substr(7)).empty())
+  const std::string_view token = bearer_token(header);
+  if (token.empty())
     return {"malformed Authorization header: not 'Bearer <token>'",
             "header value " + preview(trimmed(*header)), bearer};
-  const std::string_view token = trimmed(std::string_view(*header).substr(7));
   auto found = fixtures.find_token(token);
   if (!found)
     return {"unknown token: no account of the mock's fixtures has this bearer token",

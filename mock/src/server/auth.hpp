@@ -8,6 +8,10 @@
 
 namespace pinsmock {
 
+/// The token of an "Authorization: Bearer <token>" header (scheme case-insensitive, spaces
+/// trimmed): a view into `header`; empty when it is missing or not a bearer header.
+std::string_view bearer_token(const std::optional<std::string>& header);
+
 /// The token's user and scopes. Missing, malformed or unknown tokens answer 401 code 2; a token
 /// without one of the operation's scopes answers 401 code 3, as live does (docs/api-notes.md §1).
 Result<Principal> authenticate(const HttpRequest& request, const OperationSpec& operation,

@@ -1,27 +1,10 @@
 #include "server/session_stage.hpp"
 
 #include "core/utf8.hpp"
-
-#include <cctype>
+#include "server/auth.hpp"
 
 namespace pinsmock {
 namespace {
-
-// The token of "Bearer <token>" (scheme case-insensitive, spaces trimmed), or empty.
-std::string_view bearer_token(const std::optional<std::string>& header) {
-  constexpr std::string_view kBearer = "bearer ";
-  if (!header || header->size() <= kBearer.size())
-    return {};
-  for (std::size_t i = 0; i < kBearer.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>((*header)[i])) != kBearer[i])
-      return {};
-  std::string_view token = std::string_view(*header).substr(kBearer.size());
-  while (!token.empty() && token.front() == ' ')
-    token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ')
-    token.remove_suffix(1);
-  return token;
-}
 
 SessionChoice chosen(std::shared_ptr<World> world) {
   SessionChoice choice;
